@@ -1,0 +1,38 @@
+/** Usage texts, one per command, shown by --help and after usage errors. */
+export const USAGE = {
+  main: `zpa-code: explain Zscaler Private Access (ZPA) session status codes
+
+Usage:
+  zpa-code lookup [--json] <code or words...>   explain one code (typos, fragments, titles, plain words)
+  zpa-code lookup --json --batch                 one query per stdin line, one JSON object per line
+  zpa-code scan [--json] [FILE]                  find the codes in pasted text (stdin without FILE)
+  zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
+  zpa-code <command> --help                      help for one command
+
+Examples:
+  zpa-code lookup BRK_MT_SETUP_TIMEOUT
+  zpa-code lookup saml assertion too large
+  journalctl -u zpa-connector | zpa-code scan
+
+Exit status: 0 found, 1 no match (suggestions printed), 2 usage error.`,
+  lookup: `Usage: zpa-code lookup [--json] <code or words...>
+       zpa-code lookup --json --batch < queries.txt
+
+Explains one ZPA status code. Accepts exact codes in any case or separator, codes with typos,
+fragments of 4+ characters, page titles, and plain words ("out of source ports").
+  --json    print {"query", "match", "alternatives"} instead of text
+  --batch   with --json: read one query per line on stdin, print one JSON object per line
+Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,
+  scan: `Usage: zpa-code scan [--json] [FILE]
+
+Lists the ZPA status codes literally present in FILE (or stdin): chat text, LSS JSON lines,
+syslog or App Connector journal lines.
+  --json    print {"codes": [Entry...]}
+Exit status: 0 (also when no code is found), 2 usage error.`,
+  list: `Usage: zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
+
+Lists the catalog, optionally filtered.
+  --json    print {"codes": [Entry...]}`,
+} as const;
+
+export type Command = Exclude<keyof typeof USAGE, "main">;

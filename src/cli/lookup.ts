@@ -1,0 +1,45 @@
+import type { Search, Resolution } from "../search/types.js";
+import { entryToLine, entryToText, stripControl } from "../render/text.js";
+import { EXIT_NO_MATCH, EXIT_OK, UsageError, readAll, writeLine, type CliIo } from "./io.js";
+
+export interface LookupOptions {
+  json: boolean;
+  batch: boolean;
+  words: string[];
+}
+
+function toJson(resolution: Resolution): string {
+  const { query, match, alternatives } = resolution;
+  return JSON.stringify({ query, match, alternatives });
+}
+
+function printText(io: CliIo, resolution: Resolution): void {
+  const { match, alternatives } = resolution;
+  if (match) {
+    const alsoNamedBy = alternatives.filter((alt) => match.sharesTitleWith.includes(alt.code));
+    writeLine(io.stdout, entryToText(match, { alsoNamedBy }));
+    return;
+  }
+  writeLine(io.stdout, `No code matches "${stripControl(resolution.query)}".`);
+  if (alternatives.length > 0) {
+    writeLine(io.stdout, "Did you mean:");
+    for (const alt of alternatives) writeLine(io.stdout, `  ${entryToLine(alt)}`);
+  }
+}
+
+export async function lookup(search: Search, io: CliIo, options: LookupOptions): Promise<number> {
+  if (options.batch) {
+    if (!options.json) throw new UsageError("--batch needs --json");
+    if (options.words.length > 0) throw new UsageError("--batch reads queries from stdin; give no words");
+    const lines = (await readAll(io.stdin)).split(/\r?\n/);
+    if (lines.at(-1) === "") lines.pop();
+    for (const line of lines) writeLine(io.stdout, toJson(search.resolve(line)));
+    return EXIT_OK;
+  }
+  const query = options.words.join(" ");
+  if (query.trim() === "") throw new UsageError("give a code or some words to look up");
+  const resolution = search.resolve(query);
+  if (options.json) writeLine(io.stdout, toJson(resolution));
+  else printText(io, resolution);
+  return resolution.match ? EXIT_OK : EXIT_NO_MATCH;
+}

@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import { loadCatalog } from "../catalog/load.js";
+import type { Catalog } from "../catalog/types.js";
+import { createSearch } from "../search/index.js";
+import type { Search } from "../search/types.js";
+import { USAGE, type Command } from "./help.js";
+import { EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js";
+import { listCommand } from "./list.js";
+import { lookup } from "./lookup.js";
+import { scanCommand } from "./scan.js";
+
+const COMMANDS = ["lookup", "scan", "list"] as const satisfies readonly Command[];
+
+function isCommand(name: string | undefined): name is Command {
+  return (COMMANDS as readonly string[]).includes(name ?? "");
+}
+
+function parse(command: Command, args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: "boolean", short: "h" },
+      json: { type: "boolean" },
+      ...(command === "lookup" ? { batch: { type: "boolean" } } : {}),
+      ...(command === "list" ? { component: { type: "string" }, category: { type: "string" } } : {}),
+    },
+  });
+}
+
+/** Loaded only when a command needs it, so --help and usage errors stay instant. */
+function lazyCore(): () => { catalog: Catalog; search: Search } {
+  let core: { catalog: Catalog; search: Search } | undefined;
+  return () => {
+    if (!core) {
+      const catalog = loadCatalog();
+      core = { catalog, search: createSearch(catalog) };
+    }
+    return core;
+  };
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    writeLine(name === undefined ? io.stderr : io.stdout, USAGE.main);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (!isCommand(name)) {
+    writeLine(io.stderr, `zpa-code: unknown command "${name.slice(0, 40)}"\n\n${USAGE.main}`);
+    return EXIT_USAGE;
+  }
+  const core = lazyCore();
+  try {
+    const { values, positionals } = parse(name, rest);
+    if (values.help) {
+      writeLine(io.stdout, USAGE[name]);
+      return EXIT_OK;
+    }
+    const json = values.json === true;
+    switch (name) {
+      case "lookup":
+        return await lookup(core().search, io, { json, batch: "batch" in values && values.batch === true, words: positionals });
+      case "scan":
+        return await scanCommand(core().search, io, { json, files: positionals });
+      case "list":
+        if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        return listCommand(core().catalog, io, {
+          json,
+          component: "component" in values ? (values.component as string | undefined) : undefined,
+          category: "category" in values ? (values.category as string | undefined) : undefined,
+        });
+    }
+  } catch (error) {
+    const usageProblem = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    if (!usageProblem) throw error;
+    writeLine(io.stderr, `zpa-code ${name}: ${(error as Error).message}\n\n${USAGE[name]}`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,170 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/run.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const samples = join(root, "test/fixtures/samples");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], stdin = ""): Promise<Run> {
+  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+  let stdout = "";
+  let stderr = "";
+  io.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  io.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  io.stdin.end(stdin);
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+describe("zpa-code lookup", () => {
+  it("explains an exact code with severity, component, who acts, numbered steps and links", async () => {
+    const run = await cli(["lookup", "AST_MT_SETUP_ERR_OPEN_SERVER_CONN"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^AST_MT_SETUP_ERR_OPEN_SERVER_CONN/);
+    expect(run.stdout).toContain("AC: Cannot open connection to server");
+    expect(run.stdout).toContain("Component:  App Connector (AC)");
+    expect(run.stdout).toMatch(/Severity: +error/);
+    expect(run.stdout).toMatch(/Who acts: +admin/);
+    expect(run.stdout).toContain("  1. Ensure that the App Connector can reach the application.");
+    expect(run.stdout).toContain("https://help.zscaler.com/");
+  });
+
+  it("finds a code through a typo and through plain words", async () => {
+    const typo = await cli(["lookup", "BRK_MT_SETUP_TIMOUT"]);
+    expect(typo.code).toBe(0);
+    expect(typo.stdout.split("\n")[0]).toMatch(/^BRK_MT_SETUP_TIMEOUT /);
+    const words = await cli(["lookup", "saml", "assertion", "too", "large"]);
+    expect(words.code).toBe(0);
+    expect(words.stdout).toMatch(/SAML/i);
+  });
+
+  it("says when a title names two codes", async () => {
+    const run = await cli(["lookup", "SE: Connection request timed out"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/This title also names (BRK_MT_SETUP_TIMEOUT|FOHH_CLOSE_REASON_CONNECT_TIMEOUT)/);
+  });
+
+  it("refuses junk with exit 1 and suggestions instead of a wrong card", async () => {
+    const run = await cli(["lookup", "CONNECTOR_UNHEALTHY"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('No code matches "CONNECTOR_UNHEALTHY".');
+    expect(run.stdout).not.toContain("What to do:");
+  });
+
+  it("strips terminal control sequences from the echoed query", async () => {
+    const run = await cli(["lookup", "\u001b[31mlunch at noon?"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain("\u001b");
+  });
+
+  it("prints one JSON object with query, match and alternatives", async () => {
+    const run = await cli(["lookup", "--json", "brk-mt-setup-timeout"]);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout) as { query: string; match: Record<string, unknown>; alternatives: unknown[] };
+    expect(body.query).toBe("brk-mt-setup-timeout");
+    expect(body.match.code).toBe("BRK_MT_SETUP_TIMEOUT");
+    for (const key of ["title", "component", "category", "severity", "actionBy", "description", "remediation", "links"]) {
+      expect(body.match).toHaveProperty(key);
+    }
+    expect(Array.isArray(body.alternatives)).toBe(true);
+  });
+
+  it("answers a batch on stdin line by line, in order, with exit 0 even for misses", async () => {
+    const run = await cli(["lookup", "--json", "--batch"], "BRK_MT_SETUP_TIMEOUT\nHELLO_WORLD\nsni slow\n");
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { query: string; match: { code: string } | null });
+    expect(lines.map((line) => line.query)).toEqual(["BRK_MT_SETUP_TIMEOUT", "HELLO_WORLD", "sni slow"]);
+    expect(lines[0]!.match?.code).toBe("BRK_MT_SETUP_TIMEOUT");
+    expect(lines[1]!.match).toBeNull();
+  });
+
+  it("exits 2 on usage errors and explains", async () => {
+    expect((await cli(["lookup"])).code).toBe(2);
+    const batchWithoutJson = await cli(["lookup", "--batch"]);
+    expect(batchWithoutJson.code).toBe(2);
+    expect(batchWithoutJson.stderr).toContain("--batch needs --json");
+    const unknownFlag = await cli(["lookup", "--colour", "x"]);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toContain("Usage: zpa-code lookup");
+    expect((await cli(["frobnicate"])).code).toBe(2);
+    expect((await cli([])).code).toBe(2);
+  });
+});
+
+describe("zpa-code scan", () => {
+  it("lists the codes of an App Connector journal in order of appearance", async () => {
+    const run = await cli(["scan", join(samples, "app-connector-journal.txt")]);
+    expect(run.code).toBe(0);
+    const codes = run.stdout.trim().split("\n").map((line) => line.split(/\s+/)[1]);
+    expect(codes).toEqual(["FOHH_CLOSE_REASON_SOCKET_ERR", "FOHH_CLOSE_REASON_REDIRECT"]);
+  });
+
+  it("reads stdin and prints {codes} as JSON", async () => {
+    const paste = readFileSync(join(samples, "ba-syslog-close-from-connector.txt"), "utf8");
+    const run = await cli(["scan", "--json"], paste);
+    const body = JSON.parse(run.stdout) as { codes: Array<{ code: string; title: string }> };
+    expect(body.codes.map((entry) => entry.code)).toEqual(["BRK_MT_CLOSED_FROM_ASSISTANT"]);
+    expect(body.codes[0]!.title).toBeTruthy();
+  });
+
+  it("says so when there is no code, and names an unreadable file", async () => {
+    expect((await cli(["scan"], "all good here, invalid domain in lowercase prose")).stdout).toContain("No ZPA status codes found.");
+    const missing = await cli(["scan", join(tmpdir(), "no-such-file-zpa.txt")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read");
+  });
+});
+
+describe("zpa-code list", () => {
+  it("filters by component and category", async () => {
+    const run = await cli(["list", "--component", "BA", "--category", "error", "--json"]);
+    const body = JSON.parse(run.stdout) as { codes: Array<{ component: string; category: string }> };
+    expect(body.codes.length).toBeGreaterThan(0);
+    expect(body.codes.every((entry) => entry.component === "BA" && entry.category === "error")).toBe(true);
+  });
+
+  it("rejects an unknown component with exit 2", async () => {
+    const run = await cli(["list", "--component", "XX"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--component must be one of AC, CA, CLT, SE, BA");
+  });
+
+  it("has --help on every command", async () => {
+    for (const command of ["lookup", "scan", "list"]) {
+      const run = await cli([command, "--help"]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: zpa-code ${command}`);
+    }
+  });
+});
+
+describe("the installed zpa-code bin", () => {
+  it("runs from package.json's bin after the build, with the documented exit codes", async () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { bin: Record<string, string> };
+    const bin = join(root, pkg.bin["zpa-code"]!);
+    const dir = mkdtempSync(join(tmpdir(), "zpa-cli-"));
+    writeFileSync(join(dir, "paste.txt"), "InternalReason: AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER");
+    const run = (args: string[]) =>
+      new Promise<{ code: number; stdout: string }>((resolve) => {
+        execFile(process.execPath, [bin, ...args], { cwd: dir, timeout: 15_000 }, (error, stdout) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+        );
+      });
+    const found = await run(["scan", "paste.txt"]);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain("AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER");
+    expect((await run(["lookup", "HELLO_WORLD"])).code).toBe(1);
+    expect((await run(["list", "--category", "nope"])).code).toBe(2);
+  });
+});
