@@ -1,0 +1,156 @@
+// Reads and validates the environment once at start. Errors name the variable, never its value,
+// because values may be secrets.
+import type { AutoReplySettings } from "./slack/listeners/index.js";
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+interface CommonConfig {
+  /** HTTP mode: where Slack posts. Socket Mode: where /healthz answers. 0 = any free port. */
+  port: number;
+  logLevel: LogLevelName;
+  autoReply: AutoReplySettings;
+}
+
+interface SlackCommon extends CommonConfig {
+  botToken: string;
+  /** Web API base URL ending in "/", or undefined for https://slack.com/api/. */
+  slackApiUrl: string | undefined;
+}
+
+export interface SocketModeConfig extends SlackCommon {
+  mode: "socket";
+  appToken: string;
+}
+
+export interface HttpModeConfig extends SlackCommon {
+  mode: "http";
+  signingSecret: string;
+}
+
+/** No Slack variables at all: nothing to connect to. */
+export interface NoSlackConfig extends CommonConfig {
+  mode: "none";
+}
+
+export type SlackConfig = SocketModeConfig | HttpModeConfig;
+export type Config = SlackConfig | NoSlackConfig;
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** A bad or missing variable; `message` is one line fit for the operator and names only the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_DEDUPE_HOURS = 24;
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+
+export function loadConfig(env: Env): Config {
+  const common: CommonConfig = {
+    port: readPort(env),
+    logLevel: readLogLevel(env),
+    autoReply: readAutoReply(env),
+  };
+  const botToken = read(env, "SLACK_BOT_TOKEN");
+  const appToken = read(env, "SLACK_APP_TOKEN");
+  const signingSecret = read(env, "SLACK_SIGNING_SECRET");
+  const slackApiUrl = readSlackApiUrl(env);
+
+  if (appToken === undefined && signingSecret === undefined) {
+    if (botToken !== undefined) {
+      throw new ConfigError(
+        "SLACK_APP_TOKEN",
+        "or SLACK_SIGNING_SECRET must be set with SLACK_BOT_TOKEN (Socket Mode needs the first, HTTP mode the second)",
+      );
+    }
+    return { mode: "none", ...common };
+  }
+  if (appToken !== undefined && !appToken.startsWith("xapp-")) {
+    throw new ConfigError("SLACK_APP_TOKEN", "must be an app-level token starting with xapp-");
+  }
+  if (signingSecret !== undefined && /\s/.test(signingSecret)) {
+    throw new ConfigError("SLACK_SIGNING_SECRET", "must not contain spaces (copy it from Basic Information > App Credentials)");
+  }
+  if (botToken === undefined) {
+    throw new ConfigError("SLACK_BOT_TOKEN", "is missing (the bot token, starting with xoxb-, from OAuth & Permissions)");
+  }
+  if (!botToken.startsWith("xoxb-")) {
+    throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token starting with xoxb-");
+  }
+  const slack = { ...common, botToken, slackApiUrl };
+  // Socket Mode wins when both are set: it needs no public URL.
+  if (appToken !== undefined) return { mode: "socket", appToken, ...slack };
+  return { mode: "http", signingSecret: signingSecret!, ...slack };
+}
+
+/** Empty and blank values count as unset, as they do in most .env files. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function readPort(env: Env): number {
+  const raw = read(env, "PORT");
+  if (raw === undefined) return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new ConfigError("PORT", "must be a whole number from 0 to 65535");
+  return port;
+}
+
+function readLogLevel(env: Env): LogLevelName {
+  const raw = read(env, "LOG_LEVEL")?.toLowerCase();
+  if (raw === undefined) return "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return raw as LogLevelName;
+}
+
+function readSlackApiUrl(env: Env): string | undefined {
+  const raw = read(env, "SLACK_API_URL");
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("SLACK_API_URL", "must be an absolute http(s) URL such as https://slack.com/api/");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError("SLACK_API_URL", "must be an absolute http(s) URL such as https://slack.com/api/");
+  }
+  // The Web API client appends method names directly, so the base must end in "/".
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+function readAutoReply(env: Env): AutoReplySettings {
+  const switchValue = read(env, "AUTO_REPLY")?.toLowerCase() ?? "on";
+  if (switchValue !== "on" && switchValue !== "off") throw new ConfigError("AUTO_REPLY", "must be on or off");
+
+  const channelsRaw = read(env, "AUTO_REPLY_CHANNELS");
+  let channels: Set<string> | null = null;
+  if (channelsRaw !== undefined) {
+    const ids = channelsRaw.split(",").map((id) => id.trim()).filter((id) => id !== "");
+    if (ids.some((id) => !CHANNEL_ID.test(id))) {
+      throw new ConfigError(
+        "AUTO_REPLY_CHANNELS",
+        "must be comma-separated channel IDs such as C0123ABCD or G0123ABCD (not channel names)",
+      );
+    }
+    channels = ids.length > 0 ? new Set(ids) : null;
+  }
+
+  const hoursRaw = read(env, "AUTO_REPLY_DEDUPE_HOURS");
+  const dedupeHours = hoursRaw === undefined ? DEFAULT_DEDUPE_HOURS : Number(hoursRaw);
+  if (!Number.isFinite(dedupeHours) || dedupeHours <= 0) {
+    throw new ConfigError("AUTO_REPLY_DEDUPE_HOURS", "must be a positive number of hours");
+  }
+  return { enabled: switchValue === "on", channels, dedupeHours };
+}

@@ -1,0 +1,55 @@
+// Bolt's Logger, writing one line per entry to stderr, with every known secret masked
+// so a token can't leak through an error message or a debug dump of a request.
+import { inspect } from "node:util";
+import { LogLevel, type Logger } from "@slack/bolt";
+import type { LogLevelName } from "../config.js";
+
+const SEVERITY: Record<LogLevelName, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+/** Slack token shapes, masked even when we weren't told the exact value. */
+const TOKEN_PATTERN = /\bx(?:oxb|oxp|oxa|oxe|oxr|app)-[A-Za-z0-9-]+/g;
+
+export interface RedactingLoggerOptions {
+  level: LogLevelName;
+  /** Exact strings to mask (tokens, signing secret). */
+  secrets: readonly string[];
+  name?: string;
+  write?: (line: string) => void;
+}
+
+export function createRedactingLogger(options: RedactingLoggerOptions): Logger {
+  let level: LogLevelName = options.level;
+  let name = options.name ?? "zpa-codes";
+  // Longest first so a secret that contains another is masked whole.
+  const secrets = options.secrets.filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+
+  const redact = (text: string): string => {
+    let out = text;
+    for (const secret of secrets) out = out.split(secret).join("[redacted]");
+    return out.replace(TOKEN_PATTERN, (token) => `${token.slice(0, token.indexOf("-") + 1)}[redacted]`);
+  };
+  const emit = (at: LogLevelName, parts: unknown[]): void => {
+    if (SEVERITY[at] < SEVERITY[level]) return;
+    const text = parts.map((part) => (typeof part === "string" ? part : inspect(part, { depth: 4 }))).join(" ");
+    write(`${new Date().toISOString()} ${at.toUpperCase()} [${name}] ${redact(text)}`);
+  };
+
+  return {
+    debug: (...msg: unknown[]) => emit("debug", msg),
+    info: (...msg: unknown[]) => emit("info", msg),
+    warn: (...msg: unknown[]) => emit("warn", msg),
+    error: (...msg: unknown[]) => emit("error", msg),
+    setLevel: (next: LogLevel) => {
+      level = next as LogLevelName;
+    },
+    getLevel: () => level as LogLevel,
+    setName: (next: string) => {
+      name = next;
+    },
+  };
+}
+
+/** For code paths typed against Bolt's enum. */
+export function toBoltLogLevel(level: LogLevelName): LogLevel {
+  return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
+}

@@ -1,0 +1,120 @@
+// Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
+// WebSocket server), on ephemeral loopback ports so parallel test files never clash.
+import type { AutoReplySettings, BotDeps } from "../../src/slack/listeners/index.js";
+import type { HttpModeConfig, SocketModeConfig } from "../../src/config.js";
+import { loadBotDeps } from "../../src/slack/deps.js";
+import { createRedactingLogger } from "../../src/slack/logger.js";
+import { startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
+import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
+import { startSocketModeServer, type SocketModeServer } from "./socket-mode-server.js";
+
+export const TEST_BOT_TOKEN = "xoxb-1111-2222-testbottoken";
+export const TEST_APP_TOKEN = "xapp-1-A0TESTAPP-3333-testapptoken";
+export const TEST_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+export interface TestAppOptions {
+  autoReply?: Partial<AutoReplySettings>;
+  /** Replace parts of the real deps (catalog, search); normally left alone. */
+  deps?: Partial<BotDeps>;
+}
+
+interface TestAppBase {
+  api: FakeSlackApi;
+  running: RunningSlackApp;
+  /** http://127.0.0.1:PORT; /slack/events in HTTP mode, /healthz in both. */
+  baseUrl: string;
+  /** Everything the app logged (warn and above), redacted as in production. */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+export interface HttpTestApp extends TestAppBase {
+  config: HttpModeConfig;
+  signingSecret: string;
+}
+
+export interface SocketTestApp extends TestAppBase {
+  config: SocketModeConfig;
+  socket: SocketModeServer;
+}
+
+const DEFAULT_AUTO_REPLY: AutoReplySettings = { enabled: true, channels: null, dedupeHours: 24 };
+
+export async function startHttpTestApp(options: TestAppOptions = {}): Promise<HttpTestApp> {
+  const api = await startFakeSlackApi();
+  const config: HttpModeConfig = {
+    mode: "http",
+    botToken: TEST_BOT_TOKEN,
+    signingSecret: TEST_SIGNING_SECRET,
+    slackApiUrl: api.apiUrl,
+    port: 0,
+    logLevel: "warn",
+    autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+  };
+  const { running, logLines } = await startWith(config, options, api, []);
+  return {
+    api,
+    running,
+    config,
+    signingSecret: TEST_SIGNING_SECRET,
+    baseUrl: `http://127.0.0.1:${running.port}`,
+    logLines,
+    close: async () => {
+      await running.stop(2_000);
+      await api.close();
+    },
+  };
+}
+
+export async function startSocketTestApp(options: TestAppOptions = {}): Promise<SocketTestApp> {
+  const api = await startFakeSlackApi();
+  const socket = await startSocketModeServer();
+  api.setSocketModeUrl(socket.url);
+  const config: SocketModeConfig = {
+    mode: "socket",
+    botToken: TEST_BOT_TOKEN,
+    appToken: TEST_APP_TOKEN,
+    slackApiUrl: api.apiUrl,
+    port: 0,
+    logLevel: "warn",
+    autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+  };
+  const { running, logLines } = await startWith(config, options, api, [socket]);
+  return {
+    api,
+    socket,
+    running,
+    config,
+    baseUrl: `http://127.0.0.1:${running.port}`,
+    logLines,
+    close: async () => {
+      await running.stop(2_000);
+      await socket.close();
+      await api.close();
+    },
+  };
+}
+
+async function startWith(
+  config: HttpModeConfig | SocketModeConfig,
+  options: TestAppOptions,
+  api: FakeSlackApi,
+  alsoClose: Array<{ close(): Promise<void> }>,
+): Promise<{ running: RunningSlackApp; logLines: string[] }> {
+  const logLines: string[] = [];
+  const secrets = config.mode === "http" ? [config.botToken, config.signingSecret] : [config.botToken, config.appToken];
+  const logger = createRedactingLogger({ level: config.logLevel, secrets, write: (line) => logLines.push(line) });
+  try {
+    const supplied = options.deps;
+    const deps: BotDeps =
+      supplied?.catalog && supplied.search
+        ? { autoReply: config.autoReply, ...supplied, catalog: supplied.catalog, search: supplied.search }
+        : { ...loadBotDeps(config.autoReply), ...supplied };
+    const running = await startSlackApp(config, deps, { host: "127.0.0.1", logger });
+    return { running, logLines };
+  } catch (error) {
+    for (const server of alsoClose) await server.close();
+    await api.close();
+    throw error;
+  }
+}

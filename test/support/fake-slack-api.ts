@@ -1,0 +1,238 @@
+// A stand-in for https://slack.com/api/ on 127.0.0.1: records every Web API call and response_url post
+// so end-to-end tests can assert what the bot sent, without the network.
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { nextTs, TEST_BOT_ID, TEST_BOT_USER_ID, TEST_TEAM_ID } from "./payloads.js";
+
+export interface RecordedCall {
+  /** Web API method ("chat.postMessage"), or "response_url" for posts to a response URL. */
+  method: string;
+  /** The <id> of /response/<id> for response_url posts. */
+  responseId?: string;
+  /** Parsed body; JSON-looking form fields (blocks, view, ...) are parsed too. */
+  body: Record<string, any>;
+  headers: IncomingHttpHeaders;
+  /** True when this call was answered with the forced 429. */
+  rateLimited: boolean;
+  receivedAt: number;
+  /** Set once the answer was fully handed to the client (after any hold). */
+  answeredAt?: number;
+}
+
+type Answer = (body: Record<string, any>) => Record<string, unknown>;
+
+export interface FakeSlackApi {
+  /** Pass as SLACK_API_URL / clientOptions.slackApiUrl: http://127.0.0.1:PORT/api/ */
+  readonly apiUrl: string;
+  readonly origin: string;
+  readonly calls: readonly RecordedCall[];
+  /** A fresh response_url on this server; posts to it are recorded as method "response_url". */
+  responseUrl(id?: string): string;
+  callsTo(method: string): RecordedCall[];
+  /** Resolves once `count` calls of `method` were received; rejects after timeoutMs listing what was seen. */
+  waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Resolves once `count` calls of `method` have been fully answered. */
+  waitForAnswered(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Answer the next call of `method` with HTTP 429 and Retry-After (seconds), as Slack does. */
+  rateLimitNext(method: string, retryAfterSeconds?: number): void;
+  /** Hold answers to `method` for `ms` (e.g. to keep a handler in flight). */
+  holdAnswers(method: string, ms: number): void;
+  /** Replace the default answer for `method`. */
+  answer(method: string, answer: Answer): void;
+  /** Where apps.connections.open sends the Socket Mode client. */
+  setSocketModeUrl(url: string): void;
+  /** Forget recorded calls (keeps answers, holds and the socket URL). */
+  clearCalls(): void;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: RecordedCall[] = [];
+  const waiters = new Set<() => void>();
+  const answers = new Map<string, Answer>();
+  const rateLimits = new Map<string, number>();
+  const holds = new Map<string, number>();
+  let socketModeUrl: string | undefined;
+  let responseCounter = 0;
+
+  const notify = (): void => {
+    for (const wake of [...waiters]) wake();
+  };
+
+  const defaults: Record<string, Answer> = {
+    "auth.test": () => ({
+      url: "https://test-team.slack.com/",
+      team: "Test Team",
+      user: "zpa-codes",
+      team_id: TEST_TEAM_ID,
+      user_id: TEST_BOT_USER_ID,
+      bot_id: TEST_BOT_ID,
+      is_enterprise_install: false,
+    }),
+    "chat.postMessage": (body) => {
+      const ts = nextTs();
+      return { channel: body.channel, ts, message: { type: "message", text: body.text, ts, bot_id: TEST_BOT_ID } };
+    },
+    "chat.postEphemeral": () => ({ message_ts: nextTs() }),
+    "chat.update": (body) => ({ channel: body.channel, ts: body.ts, text: body.text }),
+    "views.publish": (body) => ({ view: { id: `V${nextTs().replace(".", "")}`, ...asObject(body.view) } }),
+    "views.open": (body) => ({ view: { id: `V${nextTs().replace(".", "")}`, ...asObject(body.view) } }),
+    "views.update": (body) => ({ view: { id: body.view_id ?? "V0", ...asObject(body.view) } }),
+    "views.push": (body) => ({ view: { id: `V${nextTs().replace(".", "")}`, ...asObject(body.view) } }),
+    "conversations.info": (body) => ({
+      channel: { id: body.channel, name: "helpdesk", is_channel: true, is_private: false, is_member: true },
+    }),
+    "apps.connections.open": () =>
+      socketModeUrl === undefined ? { ok: false, error: "socket_mode_url_not_set" } : { url: socketModeUrl },
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error: String(error) }));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    const body = parseBody(await readBody(req), req.headers["content-type"]);
+    const responseMatch = /^\/response\/([^/]+)$/.exec(path);
+    const apiMatch = /^\/api\/([A-Za-z0-9_.]+)$/.exec(path);
+    if (!responseMatch && !apiMatch) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = responseMatch ? "response_url" : apiMatch![1]!;
+    const call: RecordedCall = { method, body, headers: req.headers, rateLimited: false, receivedAt: Date.now() };
+    if (responseMatch) call.responseId = decodeURIComponent(responseMatch[1]!);
+
+    const retryAfter = rateLimits.get(method);
+    if (retryAfter !== undefined) {
+      rateLimits.delete(method);
+      call.rateLimited = true;
+      calls.push(call);
+      notify();
+      res.writeHead(429, { "content-type": "application/json", "retry-after": String(retryAfter) });
+      res.end(JSON.stringify({ ok: false, error: "ratelimited" }), () => markAnswered(call));
+      return;
+    }
+    calls.push(call);
+    notify();
+
+    const hold = holds.get(method);
+    if (hold !== undefined) await new Promise((resolve) => setTimeout(resolve, hold));
+
+    const answer = answers.get(method) ?? defaults[method];
+    const reply = answer ? answer(body) : {};
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ ok: true, ...reply }), () => markAnswered(call));
+  }
+
+  function markAnswered(call: RecordedCall): void {
+    call.answeredAt = Date.now();
+    notify();
+  }
+
+  function waitUntil(
+    pick: () => RecordedCall[],
+    count: number,
+    timeoutMs: number,
+    what: string,
+  ): Promise<RecordedCall[]> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = pick();
+        if (found.length < count) return false;
+        cleanup();
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const seen = calls.map((c) => c.method).join(", ") || "none";
+        reject(new Error(`Fake Slack API: wanted ${count} ${what} within ${timeoutMs} ms; calls seen: ${seen}`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+      };
+      const wake = (): void => void check();
+      waiters.add(wake);
+      check();
+    });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const callsTo = (method: string): RecordedCall[] => calls.filter((c) => c.method === method);
+
+  return {
+    apiUrl: `${origin}/api/`,
+    origin,
+    calls,
+    responseUrl: (id) => `${origin}/response/${encodeURIComponent(id ?? `r${++responseCounter}`)}`,
+    callsTo,
+    waitForCalls: (method, count = 1, timeoutMs = 5_000) =>
+      waitUntil(() => callsTo(method), count, timeoutMs, `call(s) of ${method}`),
+    waitForAnswered: (method, count = 1, timeoutMs = 5_000) =>
+      waitUntil(() => callsTo(method).filter((c) => c.answeredAt !== undefined), count, timeoutMs, `answered ${method}`),
+    rateLimitNext: (method, retryAfterSeconds = 1) => void rateLimits.set(method, retryAfterSeconds),
+    holdAnswers: (method, ms) => void holds.set(method, ms),
+    answer: (method, answer) => void answers.set(method, answer),
+    setSocketModeUrl: (url) => {
+      socketModeUrl = url;
+    },
+    clearCalls: () => {
+      calls.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** WebClient posts form-encoded fields with objects JSON-stringified; respond() posts JSON. */
+export function parseBody(raw: string, contentType: string | undefined): Record<string, any> {
+  if (raw === "") return {};
+  if (contentType?.includes("application/json")) return asObject(JSON.parse(raw));
+  const fields: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) fields[key] = parseJsonLooking(value);
+  return fields;
+}
+
+function parseJsonLooking(value: string): unknown {
+  const first = value.trimStart()[0];
+  if (first !== "[" && first !== "{") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function asObject(value: unknown): Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, any>) : {};
+}
