@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SOURCE_FILE_NAMES, type SourceFiles } from "./build.js";
+import { parseOverrides, type Override } from "./overrides.js";
+import type { Catalog } from "./types.js";
+
+export const DEFAULT_SOURCES_DIR = fileURLToPath(new URL("../../data/sources/", import.meta.url));
+export const DEFAULT_OVERRIDES_PATH = fileURLToPath(new URL("../../data/overrides.json", import.meta.url));
+
+/** Reads the source files the build uses, keyed by their path under data/sources/. */
+export function readSourceFiles(dir: string = DEFAULT_SOURCES_DIR): SourceFiles {
+  return Object.fromEntries(SOURCE_FILE_NAMES.map((name) => [name, readFileSync(join(dir, name), "utf8")]));
+}
+
+export function readOverrides(path: string = DEFAULT_OVERRIDES_PATH): Override[] {
+  try {
+    return parseOverrides(JSON.parse(readFileSync(path, "utf8")));
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The exact bytes of data/catalog.json: stable key order from the builder, two-space indent, final newline. */
+export function serializeCatalog(catalog: Catalog): string {
+  return `${JSON.stringify(catalog, null, 2)}\n`;
+}

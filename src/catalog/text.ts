@@ -1,0 +1,42 @@
+/** Text helpers that keep the source wording verbatim: only whitespace and glued sentences change. */
+
+export function normaliseWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+// A full stop after one of these does not end a sentence ("e.g. Windows").
+const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "approx", "incl"]);
+
+/**
+ * Splits text into sentences, including sentences whose separator was lost when the page's list
+ * items were flattened ("configured.Verify"). A boundary needs an upper-case letter after the
+ * punctuation, so "e.g.,", "1.2", "TLS 1.0/1.1" and "zpath.net" stay whole.
+ */
+export function splitSentences(text: string): string[] {
+  const flat = normaliseWhitespace(text);
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of flat.matchAll(/[.!?](?= ?[A-Z])/g)) {
+    const end = match.index + 1;
+    const lastWord = /([A-Za-z.]+)\.$/.exec(flat.slice(start, end))?.[1]?.toLowerCase();
+    if (lastWord !== undefined && ABBREVIATIONS.has(lastWord)) continue;
+    const sentence = flat.slice(start, end).trim();
+    if (sentence !== "") sentences.push(sentence);
+    start = end;
+  }
+  const rest = flat.slice(start).trim();
+  if (rest !== "") sentences.push(rest);
+  return sentences;
+}
+
+/** The text with glued sentences separated by one space, otherwise unchanged. */
+export function unglue(text: string): string {
+  return splitSentences(text).join(" ");
+}
+
+const STOP_WORDS = new Set(["a", "an", "the", "to", "of", "and", "for", "in", "on", "with", "or"]);
+
+/** Lower-case content words, for matching a page title against a URL slug. */
+export function slugWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => !STOP_WORDS.has(word));
+}
