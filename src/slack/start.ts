@@ -38,6 +38,8 @@ export class SlackStartError extends Error {
 }
 
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+/** About 15 s of retries (1 + 2 + 4 + 8 s), rate-limit waits included. */
+const WEB_API_RETRIES = { retries: 4, factor: 2, randomize: true };
 
 export function secretsOf(config: SlackConfig): string[] {
   return config.mode === "socket" ? [config.botToken, config.appToken] : [config.botToken, config.signingSecret];
@@ -57,7 +59,11 @@ export async function startSlackApp(
     receiver,
     token: config.botToken,
     logger,
-    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+    clientOptions: {
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      // The default keeps retrying for about 30 minutes; an answer that late helps nobody.
+      retryConfig: WEB_API_RETRIES,
+    },
     // Verify the bot token in init(), where a rejection can be reported, not in the constructor.
     deferInitialization: true,
   });
