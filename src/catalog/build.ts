@@ -96,6 +96,10 @@ interface Context {
   overrides: Map<string, Override>;
 }
 
+function isOtherCodesTitle(title: string, code: string, ctx: Context): boolean {
+  return [...ctx.primary.rows, ...ctx.secondary.rows].some((row) => row.code !== code && sameTitle(row.title, title));
+}
+
 function buildEntry(code: string, ctx: Context): Omit<Entry, "sharesTitleWith"> {
   const primaryRows = ctx.primaryRows.get(code) ?? [];
   const secondaryRows = ctx.secondaryRows.get(code) ?? [];
@@ -109,10 +113,14 @@ function buildEntry(code: string, ctx: Context): Omit<Entry, "sharesTitleWith"> 
   const authMeanings = ctx.authMeanings.get(code) ?? [];
 
   const title = mainRow?.title ?? normaliseWhitespace(lss?.name ?? code);
+  // The LSS file sometimes shifts a name onto the wrong code (AST_MT_SETUP_ERR_BRK_HASH_TBL_FULL is
+  // named "SE: Failed to process SAML response", BRK_MT_AUTH_SAML_DECODE_FAIL's page title); a name
+  // that is another code's page title would send readers to the wrong code, so it is no alt title.
+  const lssName = lss !== null && !isOtherCodesTitle(lss.name, code, ctx) ? [lss.name] : [];
   const altTitles = uniqueTitles(title, [
     ...extraRows.map((row) => row.title),
     ...secondaryRows.map((row) => row.title),
-    ...(lss !== null ? [lss.name] : []),
+    ...lssName,
   ]);
   const category: Category = mainRow?.table ?? CATEGORY_OF_LSS_STATUS[lss?.status ?? ""] ?? "info";
   if (mainRow === undefined && lss === null) throw new Error(`${code}: no page row and no LSS record`);

@@ -2,9 +2,9 @@ import type { Lss, Severity } from "./types.js";
 
 /** Said where the help pages give no resolution, so nobody mistakes our words for Zscaler's. */
 const NO_PAGE_RESOLUTION = "The Zscaler help page gives no resolution for this code.";
-const NOT_ON_PAGES = "Zscaler's help pages do not list this code, so they give no resolution.";
-const CONTACT_SUPPORT =
-  "If it keeps happening, contact Zscaler Support with the session details (time, user, application and the log line).";
+const NOT_ON_PAGES = "Zscaler's session status code pages do not list this code, so they give no resolution.";
+const SESSION_DETAILS = "the session details (time, Session ID and the log line)";
+const CONTACT_SUPPORT = `If it keeps happening, contact Zscaler Support with ${SESSION_DETAILS}.`;
 
 export function LSS_ONLY_DESCRIPTION(lss: Lss): string {
   return (
@@ -41,6 +41,6 @@ export function fallbackSteps({ hasPageRow, severity, lss, lssSteps }: FallbackI
         : "";
   return [
     `${opening}${side}`,
-    "Contact Zscaler Support with the session details (time, user, application and the log line).",
+    `Contact Zscaler Support with ${SESSION_DETAILS}.`,
   ];
 }

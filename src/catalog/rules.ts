@@ -41,8 +41,8 @@ export function deriveSeverity(input: RuleInput): Derived<Severity> {
 // An end-user action at the start of the first step, optionally after an "If ..., " condition.
 const END_USER_FIRST =
   /^(if [^,]+, )?(ask the user to (re)?(authenticate|log ?out|log in|refresh|access|request)|the user must (re)?authenticate|retry\b|try again\b)/i;
-const CONTACT_SUPPORT_ONLY =
-  /^((if the (error|problem|issue) persists|to learn more), )?contact zscaler support\b[^.]*\.?$/i;
+// "Contact Zscaler Support ...", optionally after "If the error persists, " or "To learn more, ".
+const CONTACT_SUPPORT_ONLY = /^((if [^,]+|to learn more), )?contact zscaler support\b[^.]*\.?$/i;
 
 /** actionBy rules, first match wins; `severity` is the already-derived severity. */
 export function deriveActionBy(input: RuleInput, severity: Severity): Derived<Actor> {
