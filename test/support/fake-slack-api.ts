@@ -31,6 +31,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Resolves once `count` calls of `method` were received; rejects after timeoutMs listing what was seen. */
   waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Resolves with the post to responseUrl(id), once it arrives. */
+  waitForResponsePost(id: string, timeoutMs?: number): Promise<RecordedCall>;
   /** Resolves once `count` calls of `method` have been fully answered. */
   waitForAnswered(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Answer the next call of `method` with HTTP 429 and Retry-After (seconds), as Slack does. */
@@ -177,6 +179,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo,
     waitForCalls: (method, count = 1, timeoutMs = 5_000) =>
       waitUntil(() => callsTo(method), count, timeoutMs, `call(s) of ${method}`),
+    waitForResponsePost: (id, timeoutMs = 5_000) =>
+      waitUntil(
+        () => calls.filter((c) => c.method === "response_url" && c.responseId === id),
+        1,
+        timeoutMs,
+        `post to response URL ${id}`,
+      ).then((found) => found[0]!),
     waitForAnswered: (method, count = 1, timeoutMs = 5_000) =>
       waitUntil(() => callsTo(method).filter((c) => c.answeredAt !== undefined), count, timeoutMs, `answered ${method}`),
     rateLimitNext: (method, retryAfterSeconds = 1) => void rateLimits.set(method, retryAfterSeconds),

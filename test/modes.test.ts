@@ -1,0 +1,179 @@
+// Run modes end to end over loopback: HTTP mode, Socket Mode, and the real entry point as a process.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "../src/catalog/load.js";
+import { startHttpTestApp, startSocketTestApp, type HttpTestApp, type SocketTestApp } from "./support/app.js";
+import { startFakeSlackApi, type FakeSlackApi } from "./support/fake-slack-api.js";
+import { appMention, channelMessage } from "./support/payloads.js";
+import { postEvent, postSlashCommand } from "./support/sign.js";
+import { spawnMain } from "./support/spawn-main.js";
+
+const catalogSize = loadCatalog().entries.length;
+
+/** Lets the app act on a request it accepted, so "no call" means none was made rather than none yet. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe("HTTP mode", () => {
+  let slack: HttpTestApp;
+  beforeAll(async () => {
+    slack = await startHttpTestApp();
+  });
+  afterAll(async () => {
+    await slack?.close();
+  });
+
+  it("answers /healthz with the catalog size", async () => {
+    const response = await fetch(`${slack.baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(await response.json()).toMatchObject({ status: "ok", mode: "http", catalogEntries: catalogSize });
+  });
+
+  it("accepts a correctly signed slash command", async () => {
+    const response = await postSlashCommand(slack.baseUrl, slack.signingSecret, {
+      text: "BRK_MT_SETUP_TIMEOUT",
+      response_url: slack.api.responseUrl(),
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("rejects a bad signature with 401 and makes no Slack call", async () => {
+    await settle();
+    slack.api.clearCalls();
+    const wrongSecret = await postSlashCommand(slack.baseUrl, "not-the-signing-secret", {
+      text: "BRK_MT_SETUP_TIMEOUT",
+      response_url: slack.api.responseUrl(),
+    });
+    const tampered = await postEvent(slack.baseUrl, slack.signingSecret, appMention("BRK_MT_SETUP_TIMEOUT"), {
+      signature: "v0=0000000000000000000000000000000000000000000000000000000000000000",
+    });
+    expect([wrongSecret.status, tampered.status]).toEqual([401, 401]);
+    await settle();
+    expect(slack.api.calls.map((c) => c.method)).toEqual([]);
+  });
+
+  it("rejects a replayed request (timestamp over 5 minutes old) with 401 and makes no Slack call", async () => {
+    await settle();
+    slack.api.clearCalls();
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    const response = await postEvent(slack.baseUrl, slack.signingSecret, appMention("BRK_MT_SETUP_TIMEOUT"), {
+      timestamp: sixMinutesAgo,
+    });
+    expect(response.status).toBe(401);
+    await settle();
+    expect(slack.api.calls.map((c) => c.method)).toEqual([]);
+  });
+
+  it("refuses an oversized body instead of buffering it", async () => {
+    const response = await postSlashCommand(slack.baseUrl, slack.signingSecret, { text: "A".repeat(2 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+  });
+});
+
+describe("Socket Mode", () => {
+  let slack: SocketTestApp;
+  beforeAll(async () => {
+    slack = await startSocketTestApp();
+  });
+  afterAll(async () => {
+    await slack?.close();
+  });
+
+  it("connects through apps.connections.open with the app token", async () => {
+    const [open] = slack.api.callsTo("apps.connections.open");
+    expect(open?.headers.authorization).toBe(`Bearer ${slack.config.appToken}`);
+    expect(slack.socket.connectionCount).toBe(1);
+  });
+
+  it("acknowledges an envelope", async () => {
+    const envelopeId = slack.socket.sendEvent(channelMessage("is the VPN down for anyone else?"));
+    const ack = await slack.socket.waitForAck(envelopeId);
+    expect(ack.envelope_id).toBe(envelopeId);
+  });
+
+  it("answers /healthz on its own port with the catalog size", async () => {
+    const response = await fetch(`${slack.baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", mode: "socket", catalogEntries: catalogSize });
+  });
+});
+
+describe("entry point (npm start)", () => {
+  const BOT = "xoxb-9999-8888-SPAWNEDbotTOKEN";
+  const APP = "xapp-1-A0SPAWN-7777-SPAWNEDappTOKEN";
+  const SIGNING = "5pawnedSigningSecret0123456789ab";
+
+  it("without Slack variables, says so, shows the CLI and exits 0", async () => {
+    const main = spawnMain({});
+    const { code } = await main.exited();
+    expect(code).toBe(0);
+    expect(main.stdout()).toMatch(/No Slack tokens are set/);
+    expect(main.stdout()).toContain("npx zpa-code lookup BRK_MT_SETUP_TIMEOUT");
+  });
+
+  it.each([
+    ["SLACK_BOT_TOKEN", { SLACK_SIGNING_SECRET: SIGNING }],
+    ["SLACK_APP_TOKEN", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: "app-token-SPAWNEDwrongPrefix" }],
+    ["PORT", { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "abc" }],
+    ["AUTO_REPLY_DEDUPE_HOURS", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, AUTO_REPLY_DEDUPE_HOURS: "-1" }],
+  ])("stops on a bad %s with one line naming it and a non-zero exit", async (variable, env) => {
+    const main = spawnMain(env);
+    const { code } = await main.exited();
+    expect(code).not.toBe(0);
+    const lines = main.output().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(variable);
+    for (const value of Object.values(env)) expect(main.output()).not.toContain(value);
+  });
+
+  describe("against the fake Slack API", () => {
+    let api: FakeSlackApi;
+    beforeAll(async () => {
+      api = await startFakeSlackApi();
+    });
+    afterAll(async () => {
+      await api?.close();
+    });
+
+    it("reports a bot token Slack rejects without printing it", async () => {
+      api.answer("auth.test", () => ({ ok: false, error: "invalid_auth" }));
+      try {
+        const main = spawnMain({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: api.apiUrl, LOG_LEVEL: "debug" });
+        const { code } = await main.exited();
+        expect(code).not.toBe(0);
+        expect(main.output()).toContain("SLACK_BOT_TOKEN");
+        expect(main.output()).toContain("invalid_auth");
+        for (const secret of [BOT, APP]) expect(main.output()).not.toContain(secret);
+      } finally {
+        api.answer("auth.test", () => ({ user_id: "U0TESTBOT", bot_id: "B0TESTBOT", team_id: "T0TESTTEAM" }));
+      }
+    });
+
+    it("on SIGTERM finishes the reply in flight, exits 0, and never logs a secret", async () => {
+      const replyMethods = ["chat.postMessage", "chat.postEphemeral", "response_url"];
+      for (const method of replyMethods) api.holdAnswers(method, 1_500);
+      const main = spawnMain({
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SIGNING,
+        SLACK_API_URL: api.apiUrl,
+        PORT: "0",
+        LOG_LEVEL: "debug",
+      });
+      try {
+        const [, port] = await main.waitForOutput(/listening on port (\d+)/);
+        const baseUrl = `http://127.0.0.1:${port}`;
+        const accepted = await postEvent(baseUrl, SIGNING, appMention("what is BRK_MT_SETUP_TIMEOUT?"));
+        expect(accepted.status).toBe(200);
+        // The event was acknowledged at once; the reply is now held by the fake API, i.e. in flight.
+        const [reply] = await Promise.any(replyMethods.map((method) => api.waitForCalls(method, 1, 5_000)));
+        main.child.kill("SIGTERM");
+        const { code, at } = await main.exited();
+        expect(code).toBe(0);
+        expect(reply!.answeredAt).toBeDefined();
+        expect(at).toBeGreaterThanOrEqual(reply!.answeredAt!);
+        for (const secret of [BOT, SIGNING]) expect(main.output()).not.toContain(secret);
+      } finally {
+        main.child.kill("SIGKILL");
+      }
+    });
+  });
+});
