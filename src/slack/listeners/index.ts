@@ -1,23 +1,48 @@
-import type { App } from "@slack/bolt";
+// Wires the bot logic to a Bolt app: one listener per file, all sharing one BotCore.
+import type { App, Logger } from "@slack/bolt";
 import type { Catalog } from "../../catalog/types.js";
+import { DEFAULT_COMMAND, type AutoReplySettings, type BotCore } from "../../bot/deps.js";
 import type { Search } from "../../search/types.js";
+import type { DedupeStore } from "../../state/dedupe.js";
+import { MemoryDedupeStore } from "../../state/memory-dedupe.js";
+import { registerCardActions } from "./card-actions.js";
+import { registerCommand } from "./command.js";
+import { registerHomeActions } from "./home-actions.js";
+import { registerHomeOpened } from "./home-opened.js";
+import { registerMessages } from "./messages.js";
+import { logRateLimits } from "./rate-limits.js";
+import { registerSearchSubmit } from "./search-submit.js";
 
-/** Auto-reply switches from the environment (AUTO_REPLY, AUTO_REPLY_CHANNELS, AUTO_REPLY_DEDUPE_HOURS). */
-export interface AutoReplySettings {
-  enabled: boolean;
-  /** null = every channel the bot is in. */
-  channels: ReadonlySet<string> | null;
-  dedupeHours: number;
-}
+export type { AutoReplySettings } from "../../bot/deps.js";
 
 /** Everything the listeners need; surfaces build it once at start. */
 export interface BotDeps {
   catalog: Catalog;
   search: Search;
   autoReply: AutoReplySettings;
+  /** Who already answered what; defaults to one in-memory store per app (single instance). */
+  dedupe?: DedupeStore;
+  /** Defaults to /zpa-code. */
+  command?: string;
+  /** Defaults to the app's logger. */
+  logger?: Logger;
 }
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
-export function registerListeners(_app: App, _deps: BotDeps): void {
-  // Filled in by the listeners work.
+export function registerListeners(app: App, deps: BotDeps): void {
+  const core: BotCore = {
+    catalog: deps.catalog,
+    search: deps.search,
+    autoReply: deps.autoReply,
+    dedupe: deps.dedupe ?? new MemoryDedupeStore(),
+    command: deps.command ?? DEFAULT_COMMAND,
+  };
+  const logger = deps.logger ?? app.logger;
+  logRateLimits(app, logger);
+  registerCommand(app, core, logger);
+  registerMessages(app, core, logger);
+  registerHomeOpened(app, core);
+  registerCardActions(app, core);
+  registerHomeActions(app, core);
+  registerSearchSubmit(app, core);
 }

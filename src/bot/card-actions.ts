@@ -1,0 +1,62 @@
+// Buttons on cards and lists: share a card in the channel, swap a private answer for another
+// code's card, or show a code's card to the clicker only.
+import { section } from "../render/blocks.js";
+import { renderCard } from "../render/card.js";
+import type { Message } from "../render/types.js";
+import { privateCard } from "./command.js";
+import type { BotCore } from "./deps.js";
+import { alsoNamedBy } from "./entries.js";
+import type { Outgoing } from "./outgoing.js";
+
+export interface CardActionInput {
+  action: "share" | "show" | "details";
+  /** The code the button carries (its value). */
+  code: string;
+  /** The clicker, as Slack identified them. */
+  userId: string;
+  channelId?: string;
+  /** Thread of the message holding the button, so a private card lands in the same thread. */
+  threadTs?: string;
+  /** The button sits in an ephemeral message (the /zpa-code answer), reachable only by response URL. */
+  fromEphemeral: boolean;
+}
+
+function gone(): Message {
+  const text = "That code is no longer in the catalog; try /zpa-code again.";
+  return { text, blocks: [section(text)] };
+}
+
+export function handleCardAction(core: BotCore, input: CardActionInput): Outgoing[] {
+  const entry = core.search.byCode(input.code);
+  if (!entry) return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message: gone() }];
+
+  switch (input.action) {
+    case "share": {
+      const message = renderCard(entry, {
+        alsoNames: alsoNamedBy(core.search, entry),
+        alsoNamesAction: "details",
+        sharedBy: input.userId,
+      });
+      return [{ kind: "respond", visibility: "in_channel", replaceOriginal: false, message }];
+    }
+    case "show":
+      return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: true, message: privateCard(core, entry) }];
+    case "details": {
+      const message = input.fromEphemeral
+        ? privateCard(core, entry)
+        : renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details" });
+      if (input.fromEphemeral || !input.channelId) {
+        return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }];
+      }
+      return [
+        {
+          kind: "postEphemeral",
+          channel: input.channelId,
+          user: input.userId,
+          ...(input.threadTs ? { threadTs: input.threadTs } : {}),
+          message,
+        },
+      ];
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// /zpa-code: turns the typed text into the private answer (card, suggestions, several codes, or help).
+import type { Entry } from "../catalog/types.js";
+import { ACTION, actionId } from "../render/action-ids.js";
+import { button, context } from "../render/blocks.js";
+import { renderCard } from "../render/card.js";
+import { clip, echoUserText } from "../render/escape.js";
+import { renderNoMatch } from "../render/no-match.js";
+import { packGroups } from "../render/pack.js";
+import { overflowLine, summaryRow } from "../render/summary.js";
+import type { Block, Message } from "../render/types.js";
+import { renderUsage } from "../render/usage.js";
+import type { Resolution } from "../search/types.js";
+import type { BotCore } from "./deps.js";
+import { alsoNamedBy } from "./entries.js";
+import { usageExamples } from "./examples.js";
+
+/** Slack caps command text near 4,000 characters; a pasted log is scanned up to this much. */
+export const MAX_COMMAND_CHARS = 4_000;
+/** A single query longer than this is not a code, title or phrase anyone types. */
+export const MAX_QUERY_CHARS = 300;
+/** Several codes: this many get a full card, the rest a line each. */
+export const FULL_CARDS_PER_ANSWER = 3;
+
+const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
+/** Matches that are good guesses rather than certain: the card says what it matched. */
+const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "words"]);
+
+export interface CommandInput {
+  text: string;
+}
+
+export function shareButton(entry: Entry): ReturnType<typeof button> {
+  return button("Share in channel", actionId(ACTION.share, entry.code), entry.code, "primary");
+}
+
+/** The card as a private answer: Share button, and buttons for same-title or nearby codes. */
+export function privateCard(core: BotCore, entry: Entry, resolution?: Resolution): Message {
+  const buttons = [shareButton(entry)];
+  let note: string | undefined;
+  if (resolution && LOOSE.has(resolution.how)) {
+    note = `Best match for “${echoUserText(resolution.query)}”.`;
+    const others = resolution.alternatives.filter((alt) => alt.code !== entry.code).slice(0, 3);
+    if (others.length > 0) note += " Not it? Try the other buttons below.";
+    buttons.push(...others.map((alt) => button(`Show ${alt.code}`, actionId(ACTION.show, alt.code), alt.code)));
+  }
+  return renderCard(entry, {
+    alsoNames: alsoNamedBy(core.search, entry, resolution),
+    alsoNamesAction: "show",
+    buttons,
+    ...(note ? { note } : {}),
+  });
+}
+
+function severalCodes(core: BotCore, entries: readonly Entry[]): Message {
+  const head: Block[] = [context(`Found ${entries.length} ZPA status codes in your text.`)];
+  const groups = entries.map((entry, i) =>
+    i < FULL_CARDS_PER_ANSWER ? privateCard(core, entry).blocks : summaryRow(entry, ACTION.details),
+  );
+  const packed = packGroups(head, groups, (n) => overflowLine(entries.slice(n)));
+  const codes = entries.map((e) => e.code).join(", ");
+  return { text: echoUserText(`${entries.length} ZPA codes: ${codes}`, 1_000), blocks: packed.blocks };
+}
+
+export function answerCommand(core: BotCore, input: CommandInput): Message {
+  const text = input.text.slice(0, MAX_COMMAND_CHARS).trim();
+  if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
+
+  const found = core.search.scan(text);
+  if (found.length > 1) return severalCodes(core, found);
+  if (found.length === 1) return privateCard(core, found[0]!);
+
+  const resolution = core.search.resolve(clip(text, MAX_QUERY_CHARS));
+  if (resolution.match) return privateCard(core, resolution.match, resolution);
+  return renderNoMatch(text, resolution.alternatives, core.command);
+}

@@ -1,0 +1,53 @@
+// The App Home's filters, search and page, carried in the view's private_metadata so the server
+// keeps no per-user memory; anything unreadable falls back to the first page of everything.
+import { z } from "zod";
+import { CATEGORIES, COMPONENTS, type Category, type Component } from "../catalog/types.js";
+import { LIMITS } from "../render/limits.js";
+import { MAX_SEARCH_CHARS } from "../render/modals.js";
+
+export interface HomeState {
+  component: Component | null;
+  category: Category | null;
+  query: string | null;
+  page: number;
+}
+
+export const MAX_PAGE = 10_000;
+
+export const INITIAL_HOME_STATE: HomeState = { component: null, category: null, query: null, page: 1 };
+
+// Short keys keep the metadata far below Slack's 3,000-character limit.
+const StoredSchema = z.object({
+  c: z.enum(COMPONENTS).nullable(),
+  k: z.enum(CATEGORIES).nullable(),
+  q: z.string().max(MAX_SEARCH_CHARS).nullable(),
+  p: z.number().int().min(1).max(MAX_PAGE),
+});
+
+export function serializeHomeState(state: HomeState): string {
+  const stored = {
+    c: state.component,
+    k: state.category,
+    q: state.query === null ? null : state.query.slice(0, MAX_SEARCH_CHARS),
+    p: Math.min(Math.max(1, Math.trunc(state.page)), MAX_PAGE),
+  };
+  return JSON.stringify(stored).slice(0, LIMITS.privateMetadata);
+}
+
+export function parseHomeState(metadata: string | undefined | null): HomeState {
+  if (!metadata) return INITIAL_HOME_STATE;
+  try {
+    const parsed = StoredSchema.safeParse(JSON.parse(metadata));
+    if (!parsed.success) return INITIAL_HOME_STATE;
+    const { c, k, q, p } = parsed.data;
+    return { component: c, category: k, query: q, page: p };
+  } catch {
+    return INITIAL_HOME_STATE;
+  }
+}
+
+/** A search box value made fit for state: trimmed, one line, bounded; empty means no search. */
+export function normalizeQuery(raw: string | null | undefined): string | null {
+  const query = (raw ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_SEARCH_CHARS);
+  return query === "" ? null : query;
+}

@@ -1,0 +1,54 @@
+// Builds the App Home for a state: which codes match the filters and search, and which page shows.
+import { CATEGORIES, COMPONENTS, type Category, type Component, type Entry } from "../catalog/types.js";
+import { ALL, renderHome } from "../render/home.js";
+import type { HomeView } from "../render/types.js";
+import type { BotCore } from "./deps.js";
+import { uniqueEntries } from "./entries.js";
+import { serializeHomeState, type HomeState } from "./home-state.js";
+
+export const HOME_PAGE_SIZE = 20;
+
+/** Search results: codes written in the query first, then the resolver's match and alternatives. */
+function searchResults(core: BotCore, query: string): Entry[] {
+  const resolution = core.search.resolve(query);
+  const matched = resolution.match ? [resolution.match] : [];
+  return uniqueEntries([...core.search.scan(query), ...matched, ...resolution.alternatives]);
+}
+
+function byCode(a: Entry, b: Entry): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+function countBy<K extends string>(entries: readonly Entry[], keys: readonly K[], keyOf: (e: Entry) => K): Record<K | typeof ALL, number> {
+  const counts = { [ALL]: entries.length } as Record<K | typeof ALL, number>;
+  for (const key of keys) counts[key] = 0;
+  for (const entry of entries) counts[keyOf(entry)] += 1;
+  return counts;
+}
+
+export function buildHome(core: BotCore, state: HomeState): HomeView {
+  // Browsing lists codes alphabetically; a search keeps the resolver's best-first order.
+  const base = state.query !== null ? searchResults(core, state.query) : [...core.catalog.entries].sort(byCode);
+  const inCategory = base.filter((e) => state.category === null || e.category === state.category);
+  const inComponent = base.filter((e) => state.component === null || e.component === state.component);
+  const matching = inCategory.filter((e) => state.component === null || e.component === state.component);
+
+  const pageCount = Math.max(1, Math.ceil(matching.length / HOME_PAGE_SIZE));
+  const page = Math.min(Math.max(1, state.page), pageCount);
+  const start = (page - 1) * HOME_PAGE_SIZE;
+
+  return renderHome({
+    metadata: serializeHomeState({ ...state, page }),
+    component: state.component,
+    category: state.category,
+    query: state.query,
+    entries: matching.slice(start, start + HOME_PAGE_SIZE),
+    total: matching.length,
+    page,
+    pageCount,
+    pageSize: HOME_PAGE_SIZE,
+    componentCounts: countBy<Component>(inCategory, COMPONENTS, (e) => e.component),
+    categoryCounts: countBy<Category>(inComponent, CATEGORIES, (e) => e.category),
+    command: core.command,
+  });
+}

@@ -1,0 +1,34 @@
+// Identifiers shared by the renderers (which put them on buttons) and the bot (which routes clicks).
+// Ids that carry a code look like "zpa_show:BRK_MT_SETUP_TIMEOUT": Slack wants ids unique per block.
+
+export const ACTION = {
+  /** Post the card visibly in the channel. */
+  share: "zpa_share",
+  /** Replace the private answer with this code's card. */
+  show: "zpa_show",
+  /** Show this code's card to the clicker only. */
+  details: "zpa_details",
+  homeComponent: "zpa_home_component",
+  homeCategory: "zpa_home_category",
+  homeSearch: "zpa_home_search",
+  homeClearSearch: "zpa_home_clear",
+  homePage: "zpa_home_page",
+  homeView: "zpa_home_view",
+} as const;
+
+export type ActionName = keyof typeof ACTION;
+
+export const SEARCH_MODAL = {
+  callbackId: "zpa_home_search_modal",
+  blockId: "zpa_query",
+  actionId: "zpa_query_input",
+} as const;
+
+export function actionId(prefix: string, suffix: string): string {
+  return `${prefix}:${suffix}`;
+}
+
+/** Matches an action id with or without a ":suffix". */
+export function actionPattern(prefix: string): RegExp {
+  return new RegExp(`^${prefix}(?::|$)`);
+}

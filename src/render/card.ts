@@ -1,0 +1,111 @@
+// The full card for one code: the answer to "what does this code mean and what do I do?".
+import type { Actor, Entry, Meaning } from "../catalog/types.js";
+import { ACTION, actionId } from "./action-ids.js";
+import { actions, button, context, fieldsSection, header, section } from "./blocks.js";
+import { clip, escapeMrkdwn, mentionUser, mrkdwnLink } from "./escape.js";
+import { severityText } from "./severity.js";
+import { sourceLinks } from "./sources.js";
+import type { Block, Button, Message } from "./types.js";
+
+const ACTOR_TEXT: Record<Actor, string> = {
+  admin: "Your ZPA admin",
+  "end user": "The end user",
+  "Zscaler Support": "Zscaler Support",
+  nobody: "Nobody (informational)",
+};
+
+const CATEGORY_TEXT: Record<Entry["category"], string> = {
+  error: "Error",
+  policy: "Policy block",
+  info: "Info",
+  success: "Success",
+};
+
+const MAX_LINKS = 5;
+
+export interface CardOptions {
+  /** Other codes with the same title: named on the card so the reader checks which one the log shows. */
+  alsoNames?: readonly Entry[];
+  /** What a button for those codes does: replace a private answer, or show the card privately. */
+  alsoNamesAction?: "show" | "details";
+  /** Extra mrkdwn line under the header, e.g. how a loose query was matched. */
+  note?: string;
+  buttons?: readonly Button[];
+  /** Slack user id of whoever shared the card into the channel. */
+  sharedBy?: string;
+}
+
+export function actorText(actor: Actor): string {
+  return ACTOR_TEXT[actor];
+}
+
+export function categoryText(category: Entry["category"]): string {
+  return CATEGORY_TEXT[category];
+}
+
+function numberedSteps(steps: readonly string[]): string {
+  return steps.map((step, i) => `${i + 1}. ${escapeMrkdwn(step)}`).join("\n");
+}
+
+function meaningSection(label: string, meaning: Meaning): Block {
+  return section(
+    `*${label}: ${escapeMrkdwn(meaning.title)}*\n${escapeMrkdwn(meaning.description)}\n` +
+      `*What to do*\n${numberedSteps(meaning.remediation)}`,
+  );
+}
+
+/** The plain fallback Slack shows in notifications and screen readers. */
+export function cardFallback(entry: Entry): string {
+  return escapeMrkdwn(clip(`${entry.code}: ${entry.title} (${entry.severity})`, 300));
+}
+
+function contextLine(entry: Entry): string {
+  const parts = [`Source: ${sourceLinks(entry.sources).join(", ")}`];
+  if (entry.altTitles.length > 0) {
+    parts.push(`Also titled: ${entry.altTitles.map((t) => `“${escapeMrkdwn(t)}”`).join(", ")}`);
+  }
+  if (entry.aliases.length > 0) parts.push(`Also spelled: ${entry.aliases.map(escapeMrkdwn).join(", ")}`);
+  return parts.join("  ·  ");
+}
+
+function alsoNamesBlocks(others: readonly Entry[], action: CardOptions["alsoNamesAction"]): Block[] {
+  if (others.length === 0) return [];
+  const names = others.map((o) => `*${escapeMrkdwn(o.code)}* (${severityText(o)})`).join(", ");
+  const blocks: Block[] = [
+    section(`:warning: This title also names ${names}. Check which code your log shows.`),
+  ];
+  if (action) {
+    const prefix = action === "show" ? ACTION.show : ACTION.details;
+    blocks.push(actions(others.map((o) => button(`Show ${o.code}`, actionId(prefix, o.code), o.code))));
+  }
+  return blocks;
+}
+
+export function renderCard(entry: Entry, options: CardOptions = {}): Message {
+  const blocks: Block[] = [header(entry.code)];
+  if (options.note) blocks.push(context(options.note));
+  blocks.push(
+    section(`*${escapeMrkdwn(entry.title)}*\n${escapeMrkdwn(entry.description)}`),
+    fieldsSection([
+      `*Severity*\n${severityText(entry)}`,
+      `*Component*\n${escapeMrkdwn(entry.componentName)} (${entry.component})`,
+      `*Category*\n${categoryText(entry.category)}`,
+      `*Who acts*\n${actorText(entry.actionBy)}`,
+    ]),
+  );
+  blocks.push(...alsoNamesBlocks(options.alsoNames ?? [], options.alsoNamesAction));
+
+  const general = entry.remediationSource === "fallback" ? "\n_General advice: the Zscaler page gives no steps for this code._" : "";
+  blocks.push(section(`*What to do*\n${numberedSteps(entry.remediation)}${general}`));
+  entry.extraMeanings.forEach((meaning, i) => {
+    blocks.push(meaningSection(entry.extraMeanings.length > 1 ? `Another meaning (${i + 2})` : "Another meaning", meaning));
+  });
+  if (entry.links.length > 0) {
+    const links = entry.links.slice(0, MAX_LINKS).map((link) => `• ${mrkdwnLink(link.url, link.title)}`);
+    blocks.push(section(`*Documentation*\n${links.join("\n")}`));
+  }
+  blocks.push(context(contextLine(entry)));
+  if (options.sharedBy) blocks.push(context(`Shared by ${mentionUser(options.sharedBy)}`));
+  if (options.buttons && options.buttons.length > 0) blocks.push(actions([...options.buttons]));
+  return { text: cardFallback(entry), blocks };
+}

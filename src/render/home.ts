@@ -1,0 +1,107 @@
+// The App Home tab: how-to, component/category filters, search, and one page of codes.
+// Pure: the bot computes the page and the counts; this only lays them out.
+import { CATEGORIES, COMPONENTS, COMPONENT_NAMES, type Category, type Component, type Entry } from "../catalog/types.js";
+import { ACTION, actionId } from "./action-ids.js";
+import { actions, button, context, divider, header, option, section } from "./blocks.js";
+import { categoryText } from "./card.js";
+import { echoUserText, escapeMrkdwn } from "./escape.js";
+import { summaryLine } from "./summary.js";
+import type { Block, HomeView, SelectOption, StaticSelect } from "./types.js";
+
+export const ALL = "all";
+
+export interface HomePage {
+  /** Serialized filter/search/page state, carried in the view itself. */
+  metadata: string;
+  component: Component | null;
+  category: Category | null;
+  query: string | null;
+  /** Codes on this page. */
+  entries: readonly Entry[];
+  /** Codes matching the filters and search, over all pages. */
+  total: number;
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** Codes per component and per category (under the other filter), for the select labels. */
+  componentCounts: Readonly<Record<Component | typeof ALL, number>>;
+  categoryCounts: Readonly<Record<Category | typeof ALL, number>>;
+  /** The slash command, for the how-to. */
+  command: string;
+}
+
+function componentSelect(page: HomePage): StaticSelect {
+  const options: SelectOption[] = [
+    option(`All components (${page.componentCounts.all})`, ALL),
+    ...COMPONENTS.map((c) => option(`${c} · ${COMPONENT_NAMES[c]} (${page.componentCounts[c]})`, c)),
+  ];
+  const initial = options.find((o) => o.value === (page.component ?? ALL));
+  return {
+    type: "static_select",
+    action_id: ACTION.homeComponent,
+    placeholder: { type: "plain_text", text: "Component" },
+    options,
+    ...(initial ? { initial_option: initial } : {}),
+  };
+}
+
+function categorySelect(page: HomePage): StaticSelect {
+  const options: SelectOption[] = [
+    option(`All categories (${page.categoryCounts.all})`, ALL),
+    ...CATEGORIES.map((c) => option(`${categoryText(c)} (${page.categoryCounts[c]})`, c)),
+  ];
+  const initial = options.find((o) => o.value === (page.category ?? ALL));
+  return {
+    type: "static_select",
+    action_id: ACTION.homeCategory,
+    placeholder: { type: "plain_text", text: "Category" },
+    options,
+    ...(initial ? { initial_option: initial } : {}),
+  };
+}
+
+function codeRow(entry: Entry): Block {
+  return section(summaryLine(entry), button("View", actionId(ACTION.homeView, entry.code), entry.code));
+}
+
+function pager(page: HomePage): Block[] {
+  if (page.pageCount <= 1) return [];
+  const buttons = [];
+  if (page.page > 1) buttons.push(button("Previous", actionId(ACTION.homePage, "prev"), String(page.page - 1)));
+  if (page.page < page.pageCount) buttons.push(button("Next", actionId(ACTION.homePage, "next"), String(page.page + 1)));
+  return [actions(buttons, "zpa_home_pager")];
+}
+
+export function renderHome(page: HomePage): HomeView {
+  const controls = [componentSelect(page), categorySelect(page), button("Search", ACTION.homeSearch, "open", "primary")];
+  if (page.query !== null) controls.push(button("Clear search", ACTION.homeClearSearch, "clear"));
+
+  const blocks: Block[] = [
+    header("ZPA session status codes"),
+    section(
+      `Type \`${escapeMrkdwn(page.command)} CODE\` anywhere (a code, part of one, a title or a few words), ` +
+        "or invite me to a channel and paste a log line: I answer in the thread. " +
+        "Filter or search below, and open any code with *View*.",
+    ),
+    actions(controls, "zpa_home_controls"),
+  ];
+  if (page.query !== null) {
+    blocks.push(section(`*Search:* “${echoUserText(page.query)}”, ${page.total} ${page.total === 1 ? "code" : "codes"}`));
+  }
+  const first = (page.page - 1) * page.pageSize + 1;
+  const last = first + page.entries.length - 1;
+  blocks.push(
+    context(
+      page.total === 0
+        ? "No codes"
+        : `Codes ${first}–${last} of ${page.total}  ·  page ${page.page} of ${page.pageCount}`,
+    ),
+    divider(),
+  );
+  if (page.entries.length === 0) {
+    blocks.push(section(page.query !== null ? "No code matches this search with these filters." : "No codes match these filters."));
+  }
+  blocks.push(...page.entries.map(codeRow), ...pager(page));
+  return { type: "home", private_metadata: page.metadata, blocks };
+}

@@ -1,0 +1,87 @@
+import type { DedupeStore } from "./dedupe.js";
+
+// The one state contract that dedupe, channel settings and sightings go through. Two implementations:
+// in-process (memory-store.ts, the default) and Redis (redis-store.ts, shared by every replica).
+
+/** Milliseconds since the epoch; injectable so tests can move time instead of waiting. */
+export type Clock = () => number;
+
+export const systemClock: Clock = () => Date.now();
+
+/** A per-channel auto-reply override set by someone in Slack; absent means the environment default. */
+export interface ChannelSetting {
+  autoReply: "on" | "off";
+  /** Slack user id of whoever changed it. */
+  changedBy: string;
+  changedAtMs: number;
+}
+
+/** One code seen in one channel. userHash is a salted hash: raw user ids and message text never reach a store. */
+export interface Sighting {
+  code: string;
+  channel: string;
+  timeMs: number;
+  userHash: string;
+}
+
+export interface CodeCount {
+  code: string;
+  /** Sightings in the period. */
+  count: number;
+  /** Distinct people (hashed users) in the period; approximate above a few hundred with Redis (HyperLogLog). */
+  people: number;
+}
+
+export interface RecentActivity {
+  count: number;
+  people: number;
+}
+
+/** How long sightings live and how far back the recent (spike) window reaches. */
+export interface SightingLimits {
+  retentionMs: number;
+  recentWindowMs: number;
+}
+
+/** A setting lapses back to the environment default after a year without changes (every key expires). */
+export const SETTING_TTL_MS = 365 * 24 * 3_600_000;
+/** Bounds what one caller can make a store hold. */
+export const MAX_CLAIM_KEY_LENGTH = 512;
+export const MAX_RECENT_SIGHTINGS_PER_CODE = 10_000;
+
+export function assertClaimKey(key: string, ttlMs: number): void {
+  if (key.length === 0 || key.length > MAX_CLAIM_KEY_LENGTH) {
+    throw new RangeError(`claim key must be 1 to ${MAX_CLAIM_KEY_LENGTH} characters`);
+  }
+  if (!(Number.isInteger(ttlMs) && ttlMs > 0)) throw new RangeError("claim ttlMs must be a positive whole number");
+}
+
+export type HealthListener = (healthy: boolean) => void;
+
+/** Also a DedupeStore, so it drops in wherever the bot dedupes. */
+export interface StateStore extends DedupeStore {
+  /** "memory" or "redis", for messages such as `zpa-code stats`. */
+  readonly kind: "memory" | "redis";
+  /** Where the state lives, e.g. "in-process" or "Redis at 10.0.0.5:6379" (never a password). */
+  readonly where: string;
+
+  /** True exactly once per key until ttlMs passes: the first caller, across every replica sharing the store. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim back (the work failed), so a retry may claim it again. */
+  release(key: string): Promise<void>;
+
+  getChannelSetting(channel: string): Promise<ChannelSetting | null>;
+  setChannelSetting(channel: string, setting: ChannelSetting): Promise<void>;
+
+  recordSighting(sighting: Sighting): Promise<void>;
+  /** Codes seen since sinceMs (whole hours), most seen first, at most `limit`. */
+  topCodes(sinceMs: number, limit: number): Promise<CodeCount[]>;
+  /** Sightings of one code in one channel since sinceMs (at most recentWindowMs back). */
+  recentActivity(code: string, channel: string, sinceMs: number): Promise<RecentActivity>;
+
+  /** False while a shared store is unreachable: callers should skip auto-replies rather than risk duplicates. */
+  isHealthy(): boolean;
+  /** Called on every change of isHealthy(); returns the unsubscribe function. */
+  onHealthChange(listener: HealthListener): () => void;
+  close(): Promise<void>;
+}
