@@ -35,6 +35,9 @@ try {
   running = await startSlackApp(slackConfig, deps, { logger });
 } catch (error) {
   if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    fail(`Configuration error: PORT ${slackConfig.port} is already in use`, EXIT_CONFIG);
+  }
   logger.error("Could not start:", error);
   process.exit(1);
 }
