@@ -1,0 +1,76 @@
+// State settings from the environment. Like src/config.ts, errors name the variable, never its value.
+import { ConfigError, type Env } from "../config.js";
+import { DAY_MS } from "./buckets.js";
+import { DEFAULT_KEY_PREFIX } from "./redis-keys.js";
+
+export interface StateConfig {
+  /** Unset: the in-process store. */
+  redisUrl: string | undefined;
+  keyPrefix: string;
+  retentionMs: number;
+  spikeWindowMs: number;
+  spikeMinPeople: number;
+  /** Unset: a random salt per process (distinct-people counts then differ between replicas). */
+  salt: string | undefined;
+}
+
+export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_SPIKE_WINDOW_MINUTES = 30;
+export const DEFAULT_SPIKE_MIN_PEOPLE = 5;
+export const MIN_SALT_LENGTH = 16;
+
+export function readStateConfig(env: Env): StateConfig {
+  return {
+    redisUrl: readRedisUrl(env),
+    keyPrefix: readKeyPrefix(env),
+    retentionMs: readWhole(env, "SIGHTINGS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 1, 365, "days") * DAY_MS,
+    spikeWindowMs: readWhole(env, "SPIKE_WINDOW_MINUTES", DEFAULT_SPIKE_WINDOW_MINUTES, 1, 24 * 60, "minutes") * 60_000,
+    spikeMinPeople: readWhole(env, "SPIKE_MIN_PEOPLE", DEFAULT_SPIKE_MIN_PEOPLE, 1, 100_000, "people"),
+    salt: readSalt(env),
+  };
+}
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function readRedisUrl(env: Env): string | undefined {
+  const raw = read(env, "REDIS_URL");
+  if (raw === undefined) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== "redis:" && protocol !== "rediss:") {
+    throw new ConfigError("REDIS_URL", "must be a redis:// or rediss:// URL such as redis://localhost:6379");
+  }
+  return raw;
+}
+
+function readKeyPrefix(env: Env): string {
+  const raw = read(env, "REDIS_KEY_PREFIX");
+  if (raw === undefined) return DEFAULT_KEY_PREFIX;
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) {
+    throw new ConfigError("REDIS_KEY_PREFIX", "must be 1 to 64 letters, digits or _ . : - (such as zpa:)");
+  }
+  return raw;
+}
+
+function readWhole(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) throw new ConfigError(name, `must be a whole number of ${unit} from ${min} to ${max}`);
+  return value;
+}
+
+function readSalt(env: Env): string | undefined {
+  const raw = read(env, "SIGHTINGS_SALT");
+  if (raw !== undefined && raw.length < MIN_SALT_LENGTH) {
+    throw new ConfigError("SIGHTINGS_SALT", `must be at least ${MIN_SALT_LENGTH} characters (a random secret shared by all replicas)`);
+  }
+  return raw;
+}

@@ -1,0 +1,41 @@
+// Picks the store from the configuration (Redis when REDIS_URL is set) and builds the sightings on it.
+import type { Env } from "../config.js";
+import { createSightings, type Sightings } from "../trends/sightings.js";
+import { createUserHasher, sightingsSalt } from "../trends/user-hash.js";
+import { readStateConfig, type StateConfig } from "./config.js";
+import { createMemoryStore } from "./memory-store.js";
+import { connectRedisStore } from "./redis-store.js";
+import { systemClock, type Clock, type StateStore } from "./store.js";
+
+export interface OpenOptions {
+  clock?: Clock;
+}
+
+/** Throws StateUnavailableError ("Redis at host:port is unreachable ...") when REDIS_URL cannot be reached. */
+export async function openStateStore(config: StateConfig, options: OpenOptions = {}): Promise<StateStore> {
+  const limits = { retentionMs: config.retentionMs, recentWindowMs: config.spikeWindowMs, clock: options.clock ?? systemClock };
+  if (config.redisUrl === undefined) return createMemoryStore(limits);
+  return connectRedisStore({ ...limits, url: config.redisUrl, keyPrefix: config.keyPrefix });
+}
+
+export interface OpenedState {
+  config: StateConfig;
+  store: StateStore;
+  sightings: Sightings;
+}
+
+/**
+ * Everything the bot's state needs, from the environment. Throws ConfigError for a bad variable and
+ * StateUnavailableError for an unreachable Redis; warns (once) when SIGHTINGS_SALT is unset.
+ */
+export async function openState(env: Env, warn: (line: string) => void, options: OpenOptions = {}): Promise<OpenedState> {
+  const config = readStateConfig(env);
+  const store = await openStateStore(config, options);
+  const sightings = createSightings(store, {
+    hashUser: createUserHasher(sightingsSalt(config.salt, warn)),
+    spikeWindowMs: config.spikeWindowMs,
+    spikeMinPeople: config.spikeMinPeople,
+    clock: options.clock ?? systemClock,
+  });
+  return { config, store, sightings };
+}
