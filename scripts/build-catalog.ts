@@ -18,7 +18,7 @@ function readPrevious(): Catalog | null {
 }
 
 try {
-  const next = parseCatalog(buildCatalog(readSourceFiles(), readOverrides()));
+  const next = buildCatalog(readSourceFiles(), readOverrides());
   const previous = readPrevious();
   writeFileSync(DEFAULT_CATALOG_PATH, serializeCatalog(next));
   console.log(formatChangelog(diffCatalogs(previous, next)));

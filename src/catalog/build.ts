@@ -4,6 +4,7 @@ import { componentOf } from "./components.js";
 import { fallbackSteps, LSS_ONLY_DESCRIPTION } from "./fallback.js";
 import { fieldValueMeanings } from "./log-fields.js";
 import { HELP_SITE, seeAlsoLinks } from "./links.js";
+import { parseCatalog } from "./load.js";
 import { lssAdminAction, parseLss } from "./lss.js";
 import { parsePage, parsePageHeader, type Page, type PageRow } from "./markdown.js";
 import type { Override } from "./overrides.js";
@@ -199,7 +200,7 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** Builds the catalog from the source texts; pure and deterministic (entries sorted by code). */
+/** Builds the validated catalog from the source texts; pure and deterministic (entries sorted by code). */
 export function buildCatalog(files: SourceFiles, overrides: readonly Override[]): Catalog {
   const primary = parsePage(readSource(files, PRIMARY_PAGE), PRIMARY_PAGE);
   const secondary = parsePage(readSource(files, SECONDARY_PAGE), SECONDARY_PAGE);
@@ -252,11 +253,12 @@ export function buildCatalog(files: SourceFiles, overrides: readonly Override[])
   const codesByTitle = new Map<string, string[]>();
   for (const entry of entries) codesByTitle.set(entry.title, [...(codesByTitle.get(entry.title) ?? []), entry.code]);
 
-  return {
+  // Validating here also puts every entry's keys in schema order, so the file's layout is stable.
+  return parseCatalog({
     sources: Object.fromEntries(SOURCE_FILE_NAMES.map((name) => [name, sha256(readSource(files, name))])),
     entries: entries.map((entry) => ({
       ...entry,
       sharesTitleWith: (codesByTitle.get(entry.title) ?? []).filter((code) => code !== entry.code),
     })),
-  };
+  });
 }

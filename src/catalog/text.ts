@@ -16,7 +16,7 @@ export function splitSentences(text: string): string[] {
   const flat = normaliseWhitespace(text);
   const sentences: string[] = [];
   let start = 0;
-  for (const match of flat.matchAll(/[.!?](?= ?[A-Z])/g)) {
+  for (const match of flat.matchAll(/(?<=[\w)"'’])[.!?](?= ?[A-Z])/g)) {
     const end = match.index + 1;
     const lastWord = /([A-Za-z.]+)\.$/.exec(flat.slice(start, end))?.[1]?.toLowerCase();
     if (lastWord !== undefined && ABBREVIATIONS.has(lastWord)) continue;
