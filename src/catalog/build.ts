@@ -97,6 +97,11 @@ interface Context {
   overrides: Map<string, Override>;
 }
 
+/** "A, B and C". */
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
 function isOtherCodesTitle(title: string, code: string, ctx: Context): boolean {
   return [...ctx.primary.rows, ...ctx.secondary.rows].some((row) => row.code !== code && sameTitle(row.title, title));
 }
@@ -130,7 +135,7 @@ function buildEntry(code: string, ctx: Context): Omit<Entry, "sharesTitleWith"> 
     mainRow !== undefined
       ? unglue(mainRow.description)
       : authMeanings.length > 0
-        ? `The SessionStatus value of the ${authMeanings.map((m) => m.logName).join(", ")} logs. ` +
+        ? `A SessionStatus value of the ${listInWords(authMeanings.map((m) => m.logName))} logs. ` +
           authMeanings.map((m) => `${m.logName}: "${m.meaning}".`).join(" ")
         : LSS_ONLY_DESCRIPTION(lss!);
 
