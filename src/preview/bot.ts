@@ -1,0 +1,137 @@
+// The seam between the preview and the bot logic. The preview server only talks to a PreviewBot;
+// phase 2 supplies one that calls the same Slack-free functions the Slack listeners call, so
+// the preview shows exactly what Slack users would get. The payload types are structural and
+// loose on purpose, so the bot's own Block Kit types (src/render/types.ts) fit without a cast.
+
+/** A chat.postMessage / respond() body: blocks plus the plain fallback text. */
+export interface BlockKitMessage {
+  text: string;
+  blocks?: readonly unknown[];
+}
+
+export interface BlockKitModal {
+  type: "modal";
+  callback_id?: string;
+  private_metadata?: string;
+  title: unknown;
+  blocks: readonly unknown[];
+  [field: string]: unknown;
+}
+
+export interface BlockKitHome {
+  type: "home";
+  private_metadata?: string;
+  blocks: readonly unknown[];
+  [field: string]: unknown;
+}
+
+/** Who is typing in the preview; shaped like Slack's ids so the bot's id checks accept it. */
+export interface PreviewUser {
+  id: string;
+  name: string;
+}
+
+/**
+ * All text reaches the bot as Slack delivers it: with &, < and > already escaped as entities
+ * (the server does this), so the bot's own escaping is exercised exactly as in Slack.
+ */
+export interface CommandInput {
+  /** What follows `/zpa-code`, Slack-escaped. */
+  text: string;
+  user: PreviewUser;
+  channelId: string;
+}
+
+export interface MessageInput {
+  /** The whole message as posted in the channel, Slack-escaped. */
+  text: string;
+  user: PreviewUser;
+  channelId: string;
+  /** The message's ts; thread replies use it as thread_ts. */
+  ts: string;
+}
+
+export interface ActionInput {
+  actionId: string;
+  blockId?: string;
+  /** A button's value. */
+  value?: string;
+  /** A select's chosen option value. */
+  selectedValue?: string;
+  /** Where the click happened. */
+  container: "message" | "home" | "modal";
+  /** ts of the message that holds the element (container "message"). */
+  messageTs?: string;
+  /** private_metadata of the view that holds the element (containers "home" and "modal"). */
+  privateMetadata?: string;
+  user: PreviewUser;
+  channelId: string;
+}
+
+export interface SubmitInput {
+  callbackId?: string;
+  privateMetadata?: string;
+  /** view.state.values as Slack sends it: block_id -> action_id -> { value }. */
+  values: Record<string, Record<string, { type: string; value: string }>>;
+  user: PreviewUser;
+}
+
+export interface HomeInput {
+  user: PreviewUser;
+}
+
+/** Where a bot answer goes, named after what Slack would do with it. */
+export type PreviewReply =
+  /** chat.postEphemeral, or a slash-command respond() without response_type. */
+  | { surface: "ephemeral"; message: BlockKitMessage }
+  /** chat.postMessage in the channel, or respond({ response_type: "in_channel" }). */
+  | { surface: "channel"; message: BlockKitMessage }
+  /** chat.postMessage with thread_ts of the message that was answered. */
+  | { surface: "thread"; message: BlockKitMessage }
+  /** respond({ replace_original: true }) / chat.update of the message that was clicked. */
+  | { surface: "replace"; message: BlockKitMessage }
+  /** views.open / views.update / views.push. */
+  | { surface: "modal"; view: BlockKitModal }
+  /** views.publish of the App Home tab. */
+  | { surface: "home"; view: BlockKitHome };
+
+export interface PreviewBot {
+  /** `/zpa-code <text>`. */
+  command(input: CommandInput): Promise<PreviewReply[]>;
+  /** A message posted in a channel the bot is in (auto-reply on pasted codes or logs). */
+  message(input: MessageInput): Promise<PreviewReply[]>;
+  /** A button click or select choice (block_actions). */
+  action(input: ActionInput): Promise<PreviewReply[]>;
+  /** A modal's submit button (view_submission). */
+  submit(input: SubmitInput): Promise<PreviewReply[]>;
+  /** The App Home tab was opened (app_home_opened -> views.publish). */
+  home(input: HomeInput): Promise<BlockKitHome>;
+}
+
+const NOT_WIRED =
+  "The preview is not connected to the bot logic yet, so it has no answer to show. " +
+  "The page, the Block Kit renderer and the API work; the answers arrive when the bot logic is wired in.";
+
+function notice(): BlockKitMessage {
+  return {
+    text: NOT_WIRED,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `:construction: ${NOT_WIRED}` } },
+      { type: "context", elements: [{ type: "mrkdwn", text: "src/preview/bot.ts: `PreviewBot`" }] },
+    ],
+  };
+}
+
+/**
+ * Stand-in used until the bot logic exists: it says so on every surface instead of guessing an
+ * answer, because a second implementation of the answers would drift from the real one.
+ */
+export function createUnwiredPreviewBot(): PreviewBot {
+  return {
+    command: async () => [{ surface: "ephemeral", message: notice() }],
+    message: async () => [{ surface: "thread", message: notice() }],
+    action: async () => [{ surface: "ephemeral", message: notice() }],
+    submit: async () => [{ surface: "ephemeral", message: notice() }],
+    home: async () => ({ type: "home", blocks: notice().blocks ?? [] }),
+  };
+}

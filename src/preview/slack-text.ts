@@ -1,0 +1,15 @@
+// What Slack does to typed text before an app sees it, reproduced so the preview feeds the bot
+// the same strings Slack would.
+
+/** Slack delivers message and command text with &, < and > escaped as entities. */
+export function asSlackDelivers(typed: string): string {
+  return typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+let sequence = 0;
+
+/** A message timestamp in Slack's "seconds.sequence" shape, unique within this process. */
+export function nextMessageTs(now = Date.now()): string {
+  sequence = (sequence + 1) % 1_000_000;
+  return `${Math.floor(now / 1000)}.${String(sequence).padStart(6, "0")}`;
+}
