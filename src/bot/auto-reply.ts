@@ -79,7 +79,7 @@ export async function autoReply(
 ): Promise<AutoReply | null> {
   if (!isAnswerable(core, message, botUserId)) return null;
   const threadTs = message.threadTs ?? message.ts;
-  const ttlMs = Math.max(core.autoReply.dedupeHours * 3_600_000, MIN_DEDUPE_MS);
+  const ttlMs = Math.round(Math.max(core.autoReply.dedupeHours * 3_600_000, MIN_DEDUPE_MS));
   const found = core.search.scan(message.text.slice(0, MAX_MESSAGE_CHARS));
 
   // The message event and the app_mention of one message share these keys, so only one answers.

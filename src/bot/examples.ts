@@ -3,8 +3,9 @@ import type { Search } from "../search/types.js";
 import type { UsageExample } from "../render/usage.js";
 
 const CANDIDATES: readonly UsageExample[] = [
-  { query: "BRK_MT_SETUP_TIMEOUT", what: "a code, any case" },
-  { query: "setup timeout", what: "part of a code, or a few words" },
+  { query: "brk_mt_setup_timeout", what: "a code, any case" },
+  { query: "OPEN_SERVER_CONN", what: "a unique part of a code" },
+  { query: "saml fingerprint", what: "a few words" },
   { query: "SE: Connection request timed out", what: "a title as the portal shows it" },
   { query: "<paste a log line>", what: "every code in it" },
 ];

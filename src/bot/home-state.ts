@@ -31,7 +31,11 @@ export function serializeHomeState(state: HomeState): string {
     q: state.query === null ? null : state.query.slice(0, MAX_SEARCH_CHARS),
     p: Math.min(Math.max(1, Math.trunc(state.page)), MAX_PAGE),
   };
-  return JSON.stringify(stored).slice(0, LIMITS.privateMetadata);
+  // <, > and & as JSON \u escapes: the metadata round-trips unchanged, yet never carries a raw
+  // `<!channel>` a reviewer (or a payload scan) could mistake for a live mention.
+  const json = JSON.stringify(stored).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // Cannot happen with a bounded query (6 characters per escape at worst); kept as a guard.
+  return json.length <= LIMITS.privateMetadata ? json : JSON.stringify({ ...stored, q: null });
 }
 
 export function parseHomeState(metadata: string | undefined | null): HomeState {

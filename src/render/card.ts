@@ -2,7 +2,7 @@
 import type { Actor, Entry, Meaning } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
 import { actions, button, context, fieldsSection, header, section } from "./blocks.js";
-import { clip, escapeMrkdwn, mentionUser, mrkdwnLink } from "./escape.js";
+import { clip, clipMrkdwn, escapeMrkdwn, mentionUser, mrkdwnLink } from "./escape.js";
 import { severityText } from "./severity.js";
 import { sourceLinks } from "./sources.js";
 import type { Block, Button, Message } from "./types.js";
@@ -22,6 +22,20 @@ const CATEGORY_TEXT: Record<Entry["category"], string> = {
 };
 
 const MAX_LINKS = 5;
+const MAX_ALSO_NAMES_BUTTONS = 5;
+/** Extra meanings beyond this are only counted: no real code has more than two. */
+const MAX_EXTRA_MEANINGS = 2;
+
+// Per-part text budgets. Their sum (with header, fields and buttons) stays under the 12,000
+// characters Slack allows per message, however long a future catalog text gets.
+const BUDGET = {
+  summary: 2_000,
+  alsoNames: 800,
+  remediation: 3_000,
+  extraMeanings: 3_000,
+  links: 1_000,
+  context: 1_000,
+} as const;
 
 export interface CardOptions {
   /** Other codes with the same title: named on the card so the reader checks which one the log shows. */
@@ -47,11 +61,24 @@ function numberedSteps(steps: readonly string[]): string {
   return steps.map((step, i) => `${i + 1}. ${escapeMrkdwn(step)}`).join("\n");
 }
 
-function meaningSection(label: string, meaning: Meaning): Block {
+function meaningSection(label: string, meaning: Meaning, budget: number): Block {
   return section(
-    `*${label}: ${escapeMrkdwn(meaning.title)}*\n${escapeMrkdwn(meaning.description)}\n` +
-      `*What to do*\n${numberedSteps(meaning.remediation)}`,
+    clipMrkdwn(
+      `*${label}: ${escapeMrkdwn(meaning.title)}*\n${escapeMrkdwn(meaning.description)}\n` +
+        `*What to do*\n${numberedSteps(meaning.remediation)}`,
+      budget,
+    ),
   );
+}
+
+function extraMeaningBlocks(meanings: readonly Meaning[]): Block[] {
+  const shown = meanings.slice(0, MAX_EXTRA_MEANINGS);
+  const each = Math.floor(BUDGET.extraMeanings / Math.max(1, shown.length));
+  const blocks = shown.map((meaning, i) =>
+    meaningSection(meanings.length > 1 ? `Another meaning (${i + 2})` : "Another meaning", meaning, each),
+  );
+  if (meanings.length > shown.length) blocks.push(context(`…and ${meanings.length - shown.length} more meanings.`));
+  return blocks;
 }
 
 /** The plain fallback Slack shows in notifications and screen readers. */
@@ -70,13 +97,12 @@ function contextLine(entry: Entry): string {
 
 function alsoNamesBlocks(others: readonly Entry[], action: CardOptions["alsoNamesAction"]): Block[] {
   if (others.length === 0) return [];
-  const names = others.map((o) => `*${escapeMrkdwn(o.code)}* (${severityText(o)})`).join(", ");
-  const blocks: Block[] = [
-    section(`:warning: This title also names ${names}. Check which code your log shows.`),
-  ];
+  const names = clipMrkdwn(others.map((o) => `*${escapeMrkdwn(o.code)}* (${severityText(o)})`).join(", "), BUDGET.alsoNames);
+  const blocks: Block[] = [section(`:warning: This title also names ${names}. Check which code your log shows.`)];
   if (action) {
     const prefix = action === "show" ? ACTION.show : ACTION.details;
-    blocks.push(actions(others.map((o) => button(`Show ${o.code}`, actionId(prefix, o.code), o.code))));
+    const buttons = others.slice(0, MAX_ALSO_NAMES_BUTTONS).map((o) => button(`Show ${o.code}`, actionId(prefix, o.code), o.code));
+    blocks.push(actions(buttons));
   }
   return blocks;
 }
@@ -85,7 +111,7 @@ export function renderCard(entry: Entry, options: CardOptions = {}): Message {
   const blocks: Block[] = [header(entry.code)];
   if (options.note) blocks.push(context(options.note));
   blocks.push(
-    section(`*${escapeMrkdwn(entry.title)}*\n${escapeMrkdwn(entry.description)}`),
+    section(clipMrkdwn(`*${escapeMrkdwn(clip(entry.title, 300))}*\n${escapeMrkdwn(entry.description)}`, BUDGET.summary)),
     fieldsSection([
       `*Severity*\n${severityText(entry)}`,
       `*Component*\n${escapeMrkdwn(entry.componentName)} (${entry.component})`,
@@ -95,16 +121,14 @@ export function renderCard(entry: Entry, options: CardOptions = {}): Message {
   );
   blocks.push(...alsoNamesBlocks(options.alsoNames ?? [], options.alsoNamesAction));
 
-  const general = entry.remediationSource === "fallback" ? "\n_General advice: the Zscaler page gives no steps for this code._" : "";
-  blocks.push(section(`*What to do*\n${numberedSteps(entry.remediation)}${general}`));
-  entry.extraMeanings.forEach((meaning, i) => {
-    blocks.push(meaningSection(entry.extraMeanings.length > 1 ? `Another meaning (${i + 2})` : "Another meaning", meaning));
-  });
+  const general = entry.remediationSource === "fallback" ? " _(general advice: the Zscaler page gives no steps for this code)_" : "";
+  blocks.push(section(clipMrkdwn(`*What to do*${general}\n${numberedSteps(entry.remediation)}`, BUDGET.remediation)));
+  blocks.push(...extraMeaningBlocks(entry.extraMeanings));
   if (entry.links.length > 0) {
-    const links = entry.links.slice(0, MAX_LINKS).map((link) => `• ${mrkdwnLink(link.url, link.title)}`);
-    blocks.push(section(`*Documentation*\n${links.join("\n")}`));
+    const links = entry.links.slice(0, MAX_LINKS).map((link) => `• ${mrkdwnLink(link.url, clip(link.title, 150))}`);
+    blocks.push(section(clipMrkdwn(`*Documentation*\n${links.join("\n")}`, BUDGET.links)));
   }
-  blocks.push(context(contextLine(entry)));
+  blocks.push(context(clipMrkdwn(contextLine(entry), BUDGET.context)));
   if (options.sharedBy) blocks.push(context(`Shared by ${mentionUser(options.sharedBy)}`));
   if (options.buttons && options.buttons.length > 0) blocks.push(actions([...options.buttons]));
   return { text: cardFallback(entry), blocks };
