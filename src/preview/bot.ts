@@ -82,16 +82,18 @@ export interface HomeInput {
 
 /** Where a bot answer goes, named after what Slack would do with it. */
 export type PreviewReply =
-  /** chat.postEphemeral, or a slash-command respond() without response_type. */
+  /** chat.postEphemeral in the channel, or a slash-command / button respond() without response_type. */
   | { surface: "ephemeral"; message: BlockKitMessage }
   /** chat.postMessage in the channel, or respond({ response_type: "in_channel" }). */
   | { surface: "channel"; message: BlockKitMessage }
-  /** chat.postMessage with thread_ts of the message that was answered. */
-  | { surface: "thread"; message: BlockKitMessage }
+  /** chat.postMessage (or chat.postEphemeral, with ephemeral: true) in the thread of the message answered. */
+  | { surface: "thread"; message: BlockKitMessage; ephemeral?: boolean }
   /** respond({ replace_original: true }) / chat.update of the message that was clicked. */
   | { surface: "replace"; message: BlockKitMessage }
   /** views.open / views.update / views.push. */
   | { surface: "modal"; view: BlockKitModal }
+  /** A view_submission answered with response_action "errors": messages under the inputs, by block_id. */
+  | { surface: "modal-errors"; errors: Record<string, string> }
   /** views.publish of the App Home tab. */
   | { surface: "home"; view: BlockKitHome };
 

@@ -47,6 +47,8 @@ export function renderReply(reply: PreviewReply, nextTs: () => string, replaceTa
   switch (reply.surface) {
     case "modal":
       return { surface: reply.surface, html: modalHtml(reply.view), payload: reply.view };
+    case "modal-errors":
+      return { surface: reply.surface, html: "", payload: reply.errors };
     case "home":
       return { surface: reply.surface, html: homeHtml(reply.view), payload: reply.view };
     case "replace": {
@@ -56,7 +58,8 @@ export function renderReply(reply: PreviewReply, nextTs: () => string, replaceTa
     }
     default: {
       const ts = nextTs();
-      const html = botMessageHtml(reply.message, ts, reply.surface === "ephemeral");
+      const ephemeral = reply.surface === "ephemeral" || (reply.surface === "thread" && reply.ephemeral === true);
+      const html = botMessageHtml(reply.message, ts, ephemeral);
       return { surface: reply.surface, ts, html, payload: reply.message };
     }
   }

@@ -124,6 +124,17 @@ function closeModal() {
   overlay.replaceChildren();
 }
 
+/** view_submission errors: each message goes under the input block it names, as in Slack. */
+function showModalErrors(errors) {
+  for (const old of overlay.querySelectorAll(".bk-error")) old.remove();
+  for (const [blockId, message] of Object.entries(errors)) {
+    const block = overlay.querySelector('.bk-block[data-block-id="' + CSS.escape(blockId) + '"]');
+    const note = element("div", "bk-error", String(message));
+    note.setAttribute("role", "alert");
+    (block || overlay.querySelector(".bk-modal-body"))?.append(note);
+  }
+}
+
 function showHome(html, payload) {
   currentHome = payload;
   homeContent.replaceChildren(fromHtml(html));
@@ -133,6 +144,7 @@ function showHome(html, payload) {
 function placeReplies(replies, parentTs) {
   for (const reply of replies) {
     if (reply.surface === "modal") openModal(reply);
+    else if (reply.surface === "modal-errors") showModalErrors(reply.payload);
     else if (reply.surface === "home") showHome(reply.html, reply.payload);
     else if (reply.surface === "replace") {
       const old = document.querySelector('article[data-ts="' + CSS.escape(reply.ts) + '"]');
@@ -203,7 +215,7 @@ async function submitModal() {
     privateMetadata: currentModal?.private_metadata,
     values,
   });
-  if (!data.replies.some((reply) => reply.surface === "modal")) closeModal();
+  if (!data.replies.some((reply) => reply.surface === "modal" || reply.surface === "modal-errors")) closeModal();
   placeReplies(data.replies, null);
 }
 

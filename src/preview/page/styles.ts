@@ -93,6 +93,7 @@ code { font-family: Monaco, Menlo, Consolas, "DejaVu Sans Mono", monospace; font
 .bk-input-label { display: flex; flex-direction: column; gap: 4px; font-weight: 700; }
 .bk-optional { color: var(--muted); font-weight: 400; }
 .bk-text-input { font-weight: 400; border: 1px solid #bbbabb; border-radius: 4px; padding: 8px; }
+.bk-error { color: #8f1034; font-size: 13px; margin-top: 4px; }
 .bk-hint { color: var(--muted); font-size: 13px; }
 .bk-unsupported { color: #8f1034; background: #fdecef; padding: 4px 8px; border-radius: 4px; font-size: 13px; }
 
