@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { autoReply, type IncomingMessage } from "../src/bot/auto-reply.js";
+import { handleAction } from "../src/bot/actions.js";
 import { handleCardAction } from "../src/bot/card-actions.js";
 import { answerCommand } from "../src/bot/command.js";
 import type { AutoReplySettings, BotCore } from "../src/bot/deps.js";
@@ -126,6 +127,12 @@ describe("/zpa-code", () => {
     }
   });
 
+  it("escapes text exactly once: Slack's own entities are decoded first", () => {
+    // What Slack sends when someone types: qqq & zzz <!channel>
+    const answer = answerCommand(core(), { text: "qqq &amp; zzz &lt;!channel&gt;" });
+    expect(answer.text).toBe("No code matches “qqq &amp; zzz &lt;!channel&gt;”.");
+  });
+
   it("stays within limits for a pasted log full of codes", () => {
     const text = catalog.entries.map((e) => `2024-01-01 zpa ${e.code} failed`).join("\n");
     const answer = answerCommand(core(), { text });
@@ -235,6 +242,11 @@ describe("thread auto-replies", () => {
     expect(await autoReply(bot, { ...incoming, isMention: true }, BOT)).toBeNull();
   });
 
+  it("finds codes in text Slack delivered with entities", async () => {
+    const out = posted((await autoReply(core(), message("&lt;error&gt; BRK_MT_SETUP_TIMEOUT&amp;retry"), BOT))?.outgoing);
+    expect(headers(out.message)).toEqual(["BRK_MT_SETUP_TIMEOUT"]);
+  });
+
   it("never echoes a typed mention unescaped", async () => {
     const out = await autoReply(core(), message("<!channel> <@U123> <!here> BRK_MT_SETUP_TIMEOUT", { isMention: true }), BOT);
     expect(JSON.stringify(out?.outgoing)).not.toMatch(LIVE_MENTION);
@@ -268,6 +280,14 @@ describe("card buttons", () => {
   it("Details in a private answer adds a private card", () => {
     const [out] = handleCardAction(core(), { ...base, action: "details", code: "BRK_MT_SETUP_TIMEOUT" });
     expect(out).toMatchObject({ kind: "respond", visibility: "ephemeral", replaceOriginal: false });
+  });
+
+  it("routes a click by its action id, whatever code the id carries", () => {
+    const [out] = handleAction(core(), { actionId: `${ACTION.show}:FOHH_CLOSE_REASON_CONNECT_TIMEOUT`, value: "FOHH_CLOSE_REASON_CONNECT_TIMEOUT", userId: "U0ALICE", fromEphemeral: true });
+    expect(out).toMatchObject({ kind: "respond", replaceOriginal: true });
+    const [home] = handleAction(core(), { actionId: `${ACTION.homePage}:next`, value: "2", userId: "U0ALICE", fromEphemeral: false });
+    expect(home?.kind).toBe("publishHome");
+    expect(handleAction(core(), { actionId: "zpa_unknown", value: "", userId: "U0ALICE", fromEphemeral: false })).toEqual([]);
   });
 
   it("a button for a code no longer in the catalog explains itself", () => {

@@ -4,7 +4,7 @@ import type { Entry } from "../catalog/types.js";
 import { ACTION } from "../render/action-ids.js";
 import { context, section } from "../render/blocks.js";
 import { renderCard } from "../render/card.js";
-import { escapeMrkdwn } from "../render/escape.js";
+import { decodeSlackEntities, escapeMrkdwn } from "../render/escape.js";
 import { renderCompactCards, renderSummary } from "../render/summary.js";
 import type { Message } from "../render/types.js";
 import type { BotCore } from "./deps.js";
@@ -26,6 +26,7 @@ export interface IncomingMessage {
   user?: string;
   botId?: string;
   subtype?: string;
+  /** As Slack sends it (entities for &, <, >). */
   text: string;
   ts: string;
   threadTs?: string;
@@ -80,7 +81,7 @@ export async function autoReply(
   if (!isAnswerable(core, message, botUserId)) return null;
   const threadTs = message.threadTs ?? message.ts;
   const ttlMs = Math.round(Math.max(core.autoReply.dedupeHours * 3_600_000, MIN_DEDUPE_MS));
-  const found = core.search.scan(message.text.slice(0, MAX_MESSAGE_CHARS));
+  const found = core.search.scan(decodeSlackEntities(message.text.slice(0, MAX_MESSAGE_CHARS)));
 
   // The message event and the app_mention of one message share these keys, so only one answers.
   const keyOf = (code: string): string => `reply:${message.channel}:${threadTs}:${code}`;

@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "../render/action-ids.js";
 import { button, context } from "../render/blocks.js";
 import { renderCard } from "../render/card.js";
-import { clip, echoUserText } from "../render/escape.js";
+import { clip, decodeSlackEntities, echoUserText } from "../render/escape.js";
 import { renderNoMatch } from "../render/no-match.js";
 import { packGroups } from "../render/pack.js";
 import { overflowLine, summaryRow } from "../render/summary.js";
@@ -26,6 +26,7 @@ const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
 const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "words"]);
 
 export interface CommandInput {
+  /** What follows the command, as Slack sends it (entities for &, <, >). */
   text: string;
 }
 
@@ -62,7 +63,7 @@ function severalCodes(core: BotCore, entries: readonly Entry[]): Message {
 }
 
 export function answerCommand(core: BotCore, input: CommandInput): Message {
-  const text = input.text.slice(0, MAX_COMMAND_CHARS).trim();
+  const text = decodeSlackEntities(input.text.slice(0, MAX_COMMAND_CHARS)).trim();
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
   const found = core.search.scan(text);

@@ -8,6 +8,14 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * Slack delivers typed text with &, < and > already as entities (and real mentions as <...> markup).
+ * Decoding first means the text is escaped exactly once on the way out, so "a & b" shows as typed.
+ */
+export function decodeSlackEntities(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 /** Shortens raw (unescaped) text to at most `max` characters, marking the cut. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -5,9 +5,8 @@ import { DEFAULT_COMMAND, type AutoReplySettings, type BotCore } from "../../bot
 import type { Search } from "../../search/types.js";
 import type { DedupeStore } from "../../state/dedupe.js";
 import { MemoryDedupeStore } from "../../state/memory-dedupe.js";
-import { registerCardActions } from "./card-actions.js";
+import { registerBlockActions } from "./block-actions.js";
 import { registerCommand } from "./command.js";
-import { registerHomeActions } from "./home-actions.js";
 import { registerHomeOpened } from "./home-opened.js";
 import { registerMessages } from "./messages.js";
 import { logRateLimits } from "./rate-limits.js";
@@ -42,7 +41,6 @@ export function registerListeners(app: App, deps: BotDeps): void {
   registerCommand(app, core, logger);
   registerMessages(app, core, logger);
   registerHomeOpened(app, core);
-  registerCardActions(app, core);
-  registerHomeActions(app, core);
+  registerBlockActions(app, core);
   registerSearchSubmit(app, core);
 }
