@@ -8,8 +8,9 @@ import { EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js"
 import { listCommand } from "./list.js";
 import { lookup } from "./lookup.js";
 import { scanCommand } from "./scan.js";
+import { statsCommand } from "./stats.js";
 
-const COMMANDS = ["lookup", "scan", "list"] as const satisfies readonly Command[];
+const COMMANDS = ["lookup", "scan", "list", "stats"] as const satisfies readonly Command[];
 
 function isCommand(name: string | undefined): name is Command {
   return (COMMANDS as readonly string[]).includes(name ?? "");
@@ -25,6 +26,7 @@ function parse(command: Command, args: string[]) {
       json: { type: "boolean" },
       ...(command === "lookup" ? { batch: { type: "boolean" } } : {}),
       ...(command === "list" ? { component: { type: "string" }, category: { type: "string" } } : {}),
+      ...(command === "stats" ? { days: { type: "string" } } : {}),
     },
   });
 }
@@ -70,6 +72,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           json,
           component: "component" in values ? (values.component as string | undefined) : undefined,
           category: "category" in values ? (values.category as string | undefined) : undefined,
+        });
+      case "stats":
+        if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        return await statsCommand(io, {
+          json,
+          days: "days" in values ? (values.days as string | undefined) : undefined,
+          titleOf: (code) => core().search.byCode(code)?.title,
         });
     }
   } catch (error) {

@@ -155,6 +155,7 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
 
     async topCodes(sinceMs, limit) {
       const now = clock();
+      pruneIfDue(now);
       const totals = new Map<string, { count: number; people: Set<string> }>();
       for (const hour of hourBucketsBetween(sinceMs, now)) {
         const tally = hours.get(hour);

@@ -56,6 +56,8 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Red
     maxRetriesPerRequest: 1,
     connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+    // ioredis waits this long for an already-closed socket on disconnect(), delaying a CLI's exit.
+    disconnectTimeout: 200,
     retryStrategy: (attempt) => Math.min(attempt * 100, options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS),
   });
   let lastError: unknown;
