@@ -44,7 +44,7 @@ function buttons(blocks: readonly Block[]): Array<{ action_id: string; value?: s
 
 const allText = (message: Message): string => JSON.stringify(message);
 /** A mention Slack would act on: <!channel>, <!here>, <!everyone> or <@U…>, unescaped. */
-const LIVE_MENTION = /<!channel>|<!here>|<!everyone>|<@U123>/;
+const LIVE_MENTION = /<!(?:channel|here|everyone)[|>]|<@U123[|>]/;
 
 let tsCounter = 0;
 function message(text: string, fields: Partial<IncomingMessage> = {}): IncomingMessage {
