@@ -24,10 +24,11 @@ const ActionRequest = z.object({
   selectedValue: z.string().max(MAX_VALUE_CHARS).optional(),
   container: z.enum(["message", "home", "modal"]),
   messageTs: id.optional(),
-  /** Lets a "replace" answer keep the clicked message's "Only visible to you" mark. */
   messageEphemeral: z.boolean().optional(),
+  threadTs: id.optional(),
   privateMetadata: z.string().max(3_000).optional(),
 });
+const HomeRequest = z.object({ privateMetadata: z.string().max(3_000).optional() });
 const SubmitRequest = z.object({
   callbackId: id.optional(),
   privateMetadata: z.string().max(3_000).optional(),
@@ -67,9 +68,10 @@ export async function handleApi(route: ApiRoute, body: unknown, bot: PreviewBot)
       return { ts, replies: replies.map((r) => renderReply(r, nextMessageTs)) } satisfies MessageResponse;
     }
     case "action": {
-      const { messageEphemeral, ...action } = parse(ActionRequest, body);
+      const action = parse(ActionRequest, body);
       const replies = await bot.action({ ...context, ...action });
-      const target = action.messageTs === undefined ? undefined : { ts: action.messageTs, ephemeral: messageEphemeral ?? false };
+      // A "replace" answer takes the clicked message's place and keeps its "Only visible to you" mark.
+      const target = action.messageTs === undefined ? undefined : { ts: action.messageTs, ephemeral: action.messageEphemeral ?? false };
       return { replies: replies.map((r) => renderReply(r, nextMessageTs, target)) } satisfies RepliesResponse;
     }
     case "submit": {
@@ -87,7 +89,8 @@ export async function handleApi(route: ApiRoute, body: unknown, bot: PreviewBot)
       return { replies: replies.map((r) => renderReply(r, nextMessageTs)) } satisfies RepliesResponse;
     }
     case "home": {
-      const view = await bot.home({ user: PREVIEW_USER });
+      const { privateMetadata } = parse(HomeRequest, body);
+      const view = await bot.home({ user: PREVIEW_USER, ...(privateMetadata === undefined ? {} : { privateMetadata }) });
       return { html: homeHtml(view), payload: view } satisfies HomeResponse;
     }
   }

@@ -15,14 +15,12 @@ export interface BlockKitModal {
   private_metadata?: string;
   title: unknown;
   blocks: readonly unknown[];
-  [field: string]: unknown;
 }
 
 export interface BlockKitHome {
   type: "home";
   private_metadata?: string;
   blocks: readonly unknown[];
-  [field: string]: unknown;
 }
 
 /** Who is typing in the preview; shaped like Slack's ids so the bot's id checks accept it. */
@@ -62,6 +60,10 @@ export interface ActionInput {
   container: "message" | "home" | "modal";
   /** ts of the message that holds the element (container "message"). */
   messageTs?: string;
+  /** The message holding the element is ephemeral (reachable only through its response URL). */
+  messageEphemeral?: boolean;
+  /** The thread the message sits in, if any. */
+  threadTs?: string;
   /** private_metadata of the view that holds the element (containers "home" and "modal"). */
   privateMetadata?: string;
   user: PreviewUser;
@@ -78,6 +80,8 @@ export interface SubmitInput {
 
 export interface HomeInput {
   user: PreviewUser;
+  /** private_metadata of the Home view published last, as app_home_opened carries it. */
+  privateMetadata?: string;
 }
 
 /** Where a bot answer goes, named after what Slack would do with it. */

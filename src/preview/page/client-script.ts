@@ -198,6 +198,7 @@ async function sendAction(control, value, selectedValue) {
     container,
     messageTs: article?.dataset.ts,
     messageEphemeral: article ? article.classList.contains("msg-ephemeral") : undefined,
+    threadTs: inThread ? openThreadTs : undefined,
     privateMetadata: metadata,
   });
   placeReplies(data.replies, inThread ? openThreadTs : article?.dataset.ts || null);
@@ -226,7 +227,7 @@ async function showTab(tab) {
   if (tab === "home") {
     closeThread();
     // Slack sends app_home_opened on every visit, so the tab is fetched each time.
-    const data = await api("home");
+    const data = await api("home", { privateMetadata: currentHome?.private_metadata });
     showHome(data.html, data.payload);
   }
 }

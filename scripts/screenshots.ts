@@ -1,0 +1,35 @@
+// `npm run screenshots`: starts the local preview on a free loopback port, drives headless Chromium
+// through it, and writes docs/card.png (a /zpa-code answer) and docs/app-home.png (the Home tab).
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { loadCorePreviewBot } from "../src/preview/core-bot.js";
+import { startPreviewServer } from "../src/preview/server.js";
+import { launchBrowser } from "../test/support/browser.js";
+
+const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
+const CARD_QUERY = process.argv[2] ?? "BRK_MT_SETUP_TIMEOUT";
+const VIEWPORT = { width: 1280, height: 900 };
+
+mkdirSync(DOCS, { recursive: true });
+const preview = await startPreviewServer({ bot: loadCorePreviewBot(), host: "127.0.0.1", port: 0 });
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  page.setDefaultTimeout(15_000);
+  await page.goto(preview.url);
+  await page.locator("body[data-ready=true]").waitFor();
+
+  await page.locator("#composer-input").fill(`/zpa-code ${CARD_QUERY}`);
+  await page.locator("#composer-input").press("Enter");
+  await page.locator("#messages article.msg-bot .bk-header-text").first().waitFor();
+  await page.screenshot({ path: `${DOCS}card.png` });
+
+  await page.locator("[data-tab=home]").click();
+  await page.locator("#home-content .bk-block").first().waitFor();
+  await page.screenshot({ path: `${DOCS}app-home.png` });
+
+  console.log(`Wrote ${DOCS}card.png and ${DOCS}app-home.png`);
+} finally {
+  await browser.close();
+  await preview.close();
+}

@@ -1,0 +1,230 @@
+// The local preview in a real (headless) Chromium: the page loads from an ephemeral loopback port,
+// shows Block Kit as Slack would, keeps hostile text as text, and logs no console errors.
+// The first block uses a fixed payload (the page is under test); the rest drive the real bot logic.
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Entry } from "../src/catalog/types.js";
+import { loadCatalog } from "../src/catalog/load.js";
+import type { PreviewBot } from "../src/preview/bot.js";
+import { loadCorePreviewBot } from "../src/preview/core-bot.js";
+import { startPreviewServer, type RunningPreview } from "../src/preview/server.js";
+import { renderCard } from "../src/render/card.js";
+import { launchBrowser, openWatchedPage, type WatchedPage } from "./support/browser.js";
+
+const catalog = loadCatalog();
+const XSS_PROBES = ["<img src=x onerror=alert(1)>", '"><script>window.__pwned = 1</script>', "<javascript:alert(1)|click me>"];
+const SAMPLES = new URL("../../shared/samples/", import.meta.url);
+
+let browser: Browser;
+let watched: WatchedPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await watched?.page.context().close();
+  watched = undefined;
+});
+
+async function open(preview: RunningPreview): Promise<WatchedPage> {
+  watched = await openWatchedPage(browser);
+  await watched.page.goto(preview.url);
+  await watched.page.locator("body[data-ready=true]").waitFor();
+  return watched;
+}
+
+async function type(page: WatchedPage["page"], text: string): Promise<void> {
+  await page.locator("#composer-input").fill(text);
+  await page.locator("#composer-input").press("Enter");
+}
+
+/** The numbered steps of a rendered card, as the reader sees them. */
+async function steps(card: ReturnType<WatchedPage["page"]["locator"]>): Promise<string[]> {
+  return card.locator("ol.mk-list > li").allInnerTexts();
+}
+
+function expectedCodes(sampleFile: string): string[] {
+  // The samples README lists, per file, the codes a reader should find (before any parenthesised note).
+  const readme = readFileSync(new URL("README.md", SAMPLES), "utf8");
+  const row = readme.split("\n").find((line) => line.startsWith(`| ${sampleFile} |`));
+  const cell = row?.split("|").at(-2)?.replace(/\(.*?\)/g, "") ?? "";
+  return cell.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [];
+}
+
+describe("preview page with a fixed payload", () => {
+  const entry: Entry = catalog.entries.find((e) => e.remediation.length > 1) ?? catalog.entries[0]!;
+  const card = renderCard(entry);
+  const probeMessage = {
+    text: "probe",
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: XSS_PROBES[0]! } },
+      ...XSS_PROBES.map((probe) => ({ type: "section", text: { type: "mrkdwn", text: probe } })),
+      {
+        type: "actions",
+        block_id: XSS_PROBES[1]!,
+        elements: [{ type: "button", text: { type: "plain_text", text: "Probe" }, action_id: "probe", value: XSS_PROBES[1]! }],
+      },
+    ],
+  };
+  const seenActions: unknown[] = [];
+  const fixedBot: PreviewBot = {
+    command: async () => [
+      { surface: "ephemeral", message: card },
+      { surface: "channel", message: probeMessage },
+    ],
+    message: async () => [],
+    action: async (input) => {
+      seenActions.push(input);
+      return [];
+    },
+    submit: async () => [],
+    home: async () => ({ type: "home", blocks: card.blocks }),
+  };
+  let preview: RunningPreview;
+  beforeAll(async () => {
+    preview = await startPreviewServer({ bot: fixedBot, host: "127.0.0.1", port: 0 });
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it("renders a card like Slack, keeps the XSS probes as text, and logs no console errors", async () => {
+    const { page, errors } = await open(preview);
+    expect(await page.title()).toContain("ZPA Codes");
+    await type(page, "/zpa-code anything");
+
+    const ephemeral = page.locator("#messages article.msg-ephemeral").first();
+    await ephemeral.waitFor();
+    await expect(ephemeral.locator(".msg-ephemeral-note").innerText()).resolves.toContain("Only visible to you");
+    await expect(ephemeral.locator(".bk-header-text").innerText()).resolves.toBe(entry.code);
+    expect(await steps(ephemeral)).toHaveLength(entry.remediation.length);
+
+    const probe = page.locator("#messages article.msg-bot:not(.msg-ephemeral)");
+    await probe.waitFor();
+    const shown = await probe.locator(".msg-body").innerText();
+    for (const text of ["<img src=x onerror=alert(1)>", '"><script>window.__pwned = 1</script>', "<javascript:alert(1)|click me>"]) {
+      expect(shown).toContain(text);
+    }
+    expect(await page.locator("#messages img, #messages script, #messages svg, #messages a[href^=javascript]").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // Interactions carry the button's ids back to the server, untouched.
+    await probe.locator("button[data-action-id=probe]").click();
+    await expect.poll(() => seenActions.length).toBe(1);
+    expect(seenActions[0]).toMatchObject({ actionId: "probe", value: XSS_PROBES[1], blockId: XSS_PROBES[1], container: "message" });
+
+    // The JSON toggle shows the exact payload.
+    await ephemeral.locator(".bk-json summary").click();
+    expect(JSON.parse(await ephemeral.locator(".bk-json-code").innerText())).toEqual(card);
+
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("preview page driving the real bot logic", () => {
+  const byCode = new Map(catalog.entries.map((e) => [e.code, e]));
+  let preview: RunningPreview;
+  beforeAll(async () => {
+    preview = await startPreviewServer({ bot: loadCorePreviewBot(), host: "127.0.0.1", port: 0 });
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it("a typed code shows its card privately, with severity and numbered steps", async () => {
+    const entry = catalog.entries.find((e) => e.severity === "error" && e.remediation.length > 1)!;
+    const { page, errors } = await open(preview);
+    await type(page, `/zpa-code ${entry.code.toLowerCase()}`);
+    const card = page.locator("#messages article.msg-ephemeral").last();
+    await card.waitFor();
+    await expect(card.locator(".bk-header-text").innerText()).resolves.toBe(entry.code);
+    expect((await card.locator(".bk-fields").innerText()).toLowerCase()).toContain(entry.severity);
+    const shownSteps = await steps(card);
+    expect(shownSteps.length).toBe(entry.remediation.length);
+    expect(shownSteps[0]).toContain(entry.remediation[0]!.slice(0, 30));
+    expect(errors).toEqual([]);
+  });
+
+  it("a typo gets the corrected card, and Share posts it in the channel", async () => {
+    const entry = byCode.get("BRK_MT_SETUP_TIMEOUT") ?? catalog.entries[0]!;
+    const typo = entry.code.slice(0, -2) + entry.code.slice(-1) + entry.code.slice(-2, -1);
+    const { page, errors } = await open(preview);
+    await type(page, `/zpa-code ${typo}`);
+    const card = page.locator("#messages article.msg-ephemeral").last();
+    await expect(card.locator(".bk-header-text").innerText()).resolves.toBe(entry.code);
+    expect(await card.innerText()).toContain(typo);
+
+    await card.locator("button", { hasText: "Share in channel" }).click();
+    const shared = page.locator("#messages article.msg-bot:not(.msg-ephemeral)").last();
+    await expect(shared.locator(".bk-header-text").innerText()).resolves.toBe(entry.code);
+    expect(errors).toEqual([]);
+  });
+
+  it("junk gets no card, and the query is echoed as text", async () => {
+    const { page, errors } = await open(preview);
+    await type(page, "/zpa-code qwzx blorf");
+    const answer = page.locator("#messages article.msg-ephemeral").last();
+    await answer.waitFor();
+    expect(await answer.locator(".bk-header-text").count()).toBe(0);
+    expect(await answer.innerText()).toContain("qwzx blorf");
+    expect(errors).toEqual([]);
+  });
+
+  it("a pasted multi-code log gets one thread reply naming every code", async () => {
+    const expected = expectedCodes("app-connector-journal.txt");
+    expect(expected.length).toBeGreaterThan(1);
+    const log = readFileSync(new URL("app-connector-journal.txt", SAMPLES), "utf8");
+    const { page, errors } = await open(preview);
+    await type(page, log);
+    const reply = page.locator("#thread-pane #thread-messages article.msg-bot");
+    await reply.first().waitFor();
+    expect(await reply.count()).toBe(1);
+    const text = await reply.innerText();
+    for (const code of expected) expect(text).toContain(code);
+    await expect(page.locator("#messages article.msg-user .msg-thread-link").innerText()).resolves.toBe("1 reply");
+    expect(await page.locator("#thread-parent").innerText()).toContain(expected[0]!);
+    expect(errors).toEqual([]);
+  });
+
+  it("App Home pages through the codes and opens a card in a modal", async () => {
+    const { page, errors } = await open(preview);
+    await page.locator("[data-tab=home]").click();
+    const home = page.locator("#home-content");
+    const viewButtons = home.locator("button[data-action-id^='zpa_home_view:']");
+    await viewButtons.first().waitFor();
+    const firstPage = await viewButtons.evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.value));
+
+    await home.locator("button[data-action-id^='zpa_home_page']", { hasText: "Next" }).click();
+    await expect.poll(async () => home.locator("button[data-action-id^='zpa_home_view:']").first().getAttribute("data-value")).not.toBe(firstPage[0]);
+    const secondPage = await viewButtons.evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.value));
+    expect(secondPage.filter((code) => firstPage.includes(code))).toEqual([]);
+
+    const code = secondPage[0]!;
+    await viewButtons.first().click();
+    const modal = page.locator("#modal-overlay .bk-modal");
+    await modal.waitFor();
+    expect(await modal.innerText()).toContain(code);
+    expect(await steps(modal)).toHaveLength(byCode.get(code)!.remediation.length);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("#modal-overlay").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("hostile text typed by a user stays text everywhere", async () => {
+    const { page, errors } = await open(preview);
+    for (const probe of XSS_PROBES) {
+      await type(page, `/zpa-code ${probe}`);
+      await type(page, probe);
+    }
+    await expect.poll(() => page.locator("#messages article.msg-ephemeral").count()).toBe(XSS_PROBES.length);
+    const shown = await page.locator("#messages").innerText();
+    for (const probe of XSS_PROBES) expect(shown).toContain(probe);
+    expect(await page.locator("#messages img, #messages script, #messages a[href^=javascript]").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+});
