@@ -49,6 +49,8 @@ export class ConfigError extends Error {
   }
 }
 
+/** sysexits' EX_CONFIG: the environment, not the program, needs fixing. */
+export const EXIT_CONFIG = 78;
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DEDUPE_HOURS = 24;
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;

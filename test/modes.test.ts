@@ -110,15 +110,15 @@ describe("entry point (npm start)", () => {
     expect(main.stdout()).toContain("npx zpa-code lookup BRK_MT_SETUP_TIMEOUT");
   });
 
-  it.each([
+  it.concurrent.each([
     ["SLACK_BOT_TOKEN", { SLACK_SIGNING_SECRET: SIGNING }],
     ["SLACK_APP_TOKEN", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: "app-token-SPAWNEDwrongPrefix" }],
     ["PORT", { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "abc" }],
     ["AUTO_REPLY_DEDUPE_HOURS", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, AUTO_REPLY_DEDUPE_HOURS: "-1" }],
-  ])("stops on a bad %s with one line naming it and a non-zero exit", async (variable, env) => {
+  ])("stops on a bad %s with one line naming it and exit code 78", async (variable, env) => {
     const main = spawnMain(env);
     const { code } = await main.exited();
-    expect(code).not.toBe(0);
+    expect(code).toBe(78);
     const lines = main.output().trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(variable);
