@@ -1,17 +1,12 @@
 // Turns the bot's Outgoing descriptions into Slack calls.
-import type { RespondFn, types, webApi } from "@slack/bolt";
+import type { RespondFn, webApi } from "@slack/bolt";
 import type { Outgoing } from "../../bot/outgoing.js";
-import type { Block, View as OurView } from "../../render/types.js";
 
 export interface Senders {
   client: webApi.WebClient;
   /** Present for slash commands and message buttons (their response_url). */
   respond?: RespondFn;
 }
-
-// The renderer's block types are a structural subset of Block Kit's; these casts only change the name.
-const asBlocks = (blocks: Block[]): types.KnownBlock[] => blocks as unknown as types.KnownBlock[];
-const asView = (view: OurView): types.View => view as unknown as types.View;
 
 async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<void> {
   switch (out.kind) {
@@ -21,7 +16,7 @@ async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<voi
         response_type: out.visibility,
         replace_original: out.replaceOriginal,
         text: out.message.text,
-        blocks: asBlocks(out.message.blocks),
+        blocks: out.message.blocks,
       });
       return;
     case "postMessage":
@@ -29,7 +24,7 @@ async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<voi
         channel: out.channel,
         ...(out.threadTs ? { thread_ts: out.threadTs } : {}),
         text: out.message.text,
-        blocks: asBlocks(out.message.blocks),
+        blocks: out.message.blocks,
         unfurl_links: false,
         unfurl_media: false,
       });
@@ -40,14 +35,14 @@ async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<voi
         user: out.user,
         ...(out.threadTs ? { thread_ts: out.threadTs } : {}),
         text: out.message.text,
-        blocks: asBlocks(out.message.blocks),
+        blocks: out.message.blocks,
       });
       return;
     case "publishHome":
-      await client.views.publish({ user_id: out.userId, view: asView(out.view) });
+      await client.views.publish({ user_id: out.userId, view: out.view });
       return;
     case "openModal":
-      await client.views.open({ trigger_id: out.triggerId, view: asView(out.view) });
+      await client.views.open({ trigger_id: out.triggerId, view: out.view });
       return;
   }
 }
