@@ -78,13 +78,14 @@ const implementations: Implementation[] = [
 describe.each(implementations.map((implementation) => [implementation.name, implementation] as const))("%s store", (_name, implementation) => {
   it("dedupes: a key is claimed once until its TTL passes, and release gives it back", async () => {
     const { store, elapse } = await implementation.open(LONG);
-    expect(await store.claim("reply:C1:171.1:BRK_MT_SETUP_TIMEOUT", 800)).toBe(true);
-    expect(await store.claim("reply:C1:171.1:BRK_MT_SETUP_TIMEOUT", 800)).toBe(false);
-    expect(await store.claim("reply:C1:171.2:BRK_MT_SETUP_TIMEOUT", 800)).toBe(true);
+    // TTLs of seconds: long enough for a loaded CI machine, short enough to wait out with Redis.
+    expect(await store.claim("reply:C1:171.1:BRK_MT_SETUP_TIMEOUT", 2_000)).toBe(true);
+    expect(await store.claim("reply:C1:171.1:BRK_MT_SETUP_TIMEOUT", 2_000)).toBe(false);
+    expect(await store.claim("reply:C1:171.2:BRK_MT_SETUP_TIMEOUT", 2_000)).toBe(true);
     await store.release("reply:C1:171.2:BRK_MT_SETUP_TIMEOUT");
-    expect(await store.claim("reply:C1:171.2:BRK_MT_SETUP_TIMEOUT", 800)).toBe(true);
-    await elapse(900);
-    expect(await store.claim("reply:C1:171.1:BRK_MT_SETUP_TIMEOUT", 800)).toBe(true);
+    expect(await store.claim("reply:C1:171.2:BRK_MT_SETUP_TIMEOUT", 2_000)).toBe(true);
+    await elapse(2_100);
+    expect(await store.claim("reply:C1:171.1:BRK_MT_SETUP_TIMEOUT", 2_000)).toBe(true);
   });
 
   it("refuses empty or oversized claim keys instead of storing them", async () => {
@@ -127,11 +128,11 @@ describe.each(implementations.map((implementation) => [implementation.name, impl
   });
 
   it("forgets sightings once the retention has passed", async () => {
-    const { sightings, store, elapse } = await implementation.open({ retentionMs: 1_000, recentWindowMs: 30 * 60_000 });
+    const { sightings, store, elapse } = await implementation.open({ retentionMs: 2_000, recentWindowMs: 30 * 60_000 });
     await sightings.record("BRK_MT_SETUP_TIMEOUT", "C0OPS", "U1");
     expect(await sightings.top()).toHaveLength(1);
     expect((await sightings.spike("BRK_MT_SETUP_TIMEOUT", "C0OPS")).count).toBe(1);
-    await elapse(1_500);
+    await elapse(2_500);
     expect(await sightings.top()).toEqual([]);
     expect(await store.recentActivity("BRK_MT_SETUP_TIMEOUT", "C0OPS", 0)).toEqual({ count: 0, people: 0 });
   });
@@ -155,7 +156,7 @@ describe.each(implementations.map((implementation) => [implementation.name, impl
   });
 
   it("adds the spike hint once per code, channel and window", async () => {
-    const { sightings, elapse } = await implementation.open({ retentionMs: 30 * DAY_MS, recentWindowMs: 1_500 }, 2);
+    const { sightings, elapse } = await implementation.open({ retentionMs: 30 * DAY_MS, recentWindowMs: 3_000 }, 2);
     const first = await sightings.observe("BRK_MT_SETUP_TIMEOUT", "C0OPS", "U1");
     expect(first).toMatchObject({ addSpikeHint: false, spike: { isSpike: false } });
     const second = await sightings.observe("BRK_MT_SETUP_TIMEOUT", "C0OPS", "U2");
@@ -166,7 +167,7 @@ describe.each(implementations.map((implementation) => [implementation.name, impl
     await sightings.record("BRK_MT_SETUP_TIMEOUT", "C0HELP", "U1");
     expect((await sightings.observe("BRK_MT_SETUP_TIMEOUT", "C0HELP", "U2")).addSpikeHint).toBe(true);
 
-    await elapse(1_600);
+    await elapse(3_100);
     await sightings.record("BRK_MT_SETUP_TIMEOUT", "C0OPS", "U7");
     expect((await sightings.observe("BRK_MT_SETUP_TIMEOUT", "C0OPS", "U8")).addSpikeHint).toBe(true);
   });
