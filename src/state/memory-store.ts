@@ -80,10 +80,10 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
     if (now - lastPruneMs >= PRUNE_EVERY_MS || now < lastPruneMs) prune(now);
   }
 
-  /** Makes room for one more key: expired entries go first, then the oldest inserted. */
+  /** Makes room for one more key: expired entries go first (at most one sweep a second), then the oldest inserted. */
   function makeRoom<K>(map: Map<K, unknown>, now: number): void {
     if (map.size < maxEntries) return;
-    prune(now);
+    pruneIfDue(now);
     while (map.size >= maxEntries) {
       const oldest = map.keys().next();
       if (oldest.done) break;

@@ -2,7 +2,7 @@
 // Operations fail fast while Redis is away (no offline queue) and ioredis reconnects on its own.
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { hourBucket, hourBucketsBetween, rankCodes } from "./buckets.js";
+import { HOUR_MS, hourBucket, hourBucketsBetween, rankCodes } from "./buckets.js";
 import { StateUnavailableError } from "./errors.js";
 import { DEFAULT_KEY_PREFIX, redisKeys } from "./redis-keys.js";
 import {
@@ -204,7 +204,9 @@ function createRedisStore(
 
     topCodes: (sinceMs, limit) =>
       run(async () => {
-        const hours = hourBucketsBetween(sinceMs, clock());
+        const now = clock();
+        // Older hours have expired anyway; not naming them keeps a --days 365 query small.
+        const hours = hourBucketsBetween(Math.max(sinceMs, now - retentionMs - HOUR_MS), now);
         const flat = await client.zunion(hours.length, ...hours.map(keys.codesInHour), "WITHSCORES");
         const counts: CodeCount[] = [];
         for (let i = 0; i + 1 < flat.length; i += 2) counts.push({ code: flat[i]!, count: Number(flat[i + 1]), people: 0 });
