@@ -1,7 +1,7 @@
 // Bolt's Logger, writing one line per entry to stderr, with every known secret masked
 // so a token can't leak through an error message or a debug dump of a request.
 import { inspect } from "node:util";
-import { LogLevel, type Logger } from "@slack/bolt";
+import type { Logger, LogLevel } from "@slack/bolt";
 import type { LogLevelName } from "../config.js";
 
 const SEVERITY: Record<LogLevelName, number> = { debug: 0, info: 1, warn: 2, error: 3 };
@@ -47,9 +47,4 @@ export function createRedactingLogger(options: RedactingLoggerOptions): Logger {
       name = next;
     },
   };
-}
-
-/** For code paths typed against Bolt's enum. */
-export function toBoltLogLevel(level: LogLevelName): LogLevel {
-  return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
 }

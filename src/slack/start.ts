@@ -59,6 +59,8 @@ export async function startSlackApp(
     receiver,
     token: config.botToken,
     logger,
+    // Bolt would otherwise reset the logger to "info".
+    logLevel: logger.getLevel(),
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // The default keeps retrying for about 30 minutes; an answer that late helps nobody.
