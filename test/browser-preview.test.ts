@@ -187,6 +187,15 @@ describe("preview page driving the real bot logic", () => {
     for (const code of expected) expect(text).toContain(code);
     await expect(page.locator("#messages article.msg-user .msg-thread-link").innerText()).resolves.toBe("1 reply");
     expect(await page.locator("#thread-parent").innerText()).toContain(expected[0]!);
+
+    // Details on a listed code shows its full card in the thread, to the clicker only.
+    const details = reply.locator("button[data-action-id]", { hasText: "Details" }).first();
+    const code = await details.getAttribute("data-value");
+    expect(expected).toContain(code);
+    await details.click();
+    const card = page.locator("#thread-messages article.msg-ephemeral");
+    await expect(card.locator(".bk-header-text").innerText()).resolves.toBe(code);
+    expect(await card.locator(".msg-ephemeral-note").innerText()).toContain("Only visible to you");
     expect(errors).toEqual([]);
   });
 
