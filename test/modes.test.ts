@@ -28,6 +28,10 @@ describe("HTTP mode", () => {
     expect(await response.json()).toMatchObject({ status: "ok", mode: "http", catalogEntries: catalogSize });
   });
 
+  it("honours LOG_LEVEL (warn here): the start-up info line is not logged", () => {
+    expect(slack.logLines.filter((line) => / (INFO|DEBUG) /.test(line))).toEqual([]);
+  });
+
   it("accepts a correctly signed slash command", async () => {
     const response = await postSlashCommand(slack.baseUrl, slack.signingSecret, {
       text: "BRK_MT_SETUP_TIMEOUT",
