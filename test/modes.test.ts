@@ -1,7 +1,17 @@
 // Run modes end to end over loopback: HTTP mode, Socket Mode, and the real entry point as a process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
-import { startHttpTestApp, startSocketTestApp, type HttpTestApp, type SocketTestApp } from "./support/app.js";
+import { loadBotDeps } from "../src/slack/deps.js";
+import { createRedactingLogger } from "../src/slack/logger.js";
+import { SlackStartError, startSlackApp } from "../src/slack/start.js";
+import {
+  startHttpTestApp,
+  startSocketTestApp,
+  TEST_APP_TOKEN,
+  TEST_BOT_TOKEN,
+  type HttpTestApp,
+  type SocketTestApp,
+} from "./support/app.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./support/fake-slack-api.js";
 import { appMention, channelMessage } from "./support/payloads.js";
 import { postEvent, postSlashCommand } from "./support/sign.js";
@@ -98,6 +108,44 @@ describe("Socket Mode", () => {
     const response = await fetch(`${slack.baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "ok", mode: "socket", catalogEntries: catalogSize });
+  });
+});
+
+describe("Socket Mode with an app token Slack rejects", () => {
+  it("fails to start with an error naming SLACK_APP_TOKEN, without logging the token", async () => {
+    const api = await startFakeSlackApi();
+    api.answer("apps.connections.open", () => ({ ok: false, error: "invalid_auth" }));
+    const lines: string[] = [];
+    const logger = createRedactingLogger({
+      level: "debug",
+      secrets: [TEST_BOT_TOKEN, TEST_APP_TOKEN],
+      write: (line) => lines.push(line),
+    });
+    const autoReply = { enabled: true, channels: null, dedupeHours: 24 };
+    try {
+      const starting = startSlackApp(
+        {
+          mode: "socket",
+          botToken: TEST_BOT_TOKEN,
+          appToken: TEST_APP_TOKEN,
+          slackApiUrl: api.apiUrl,
+          port: 0,
+          logLevel: "debug",
+          autoReply,
+        },
+        loadBotDeps(autoReply),
+        { host: "127.0.0.1", logger },
+      );
+      const error = await starting.then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(SlackStartError);
+      expect((error as SlackStartError).message).toBe("Slack rejected SLACK_APP_TOKEN (invalid_auth)");
+      expect(lines.join("\n")).not.toContain(TEST_APP_TOKEN);
+    } finally {
+      await api.close();
+    }
   });
 });
 
