@@ -1,6 +1,6 @@
 // The seam between the preview and the bot logic. The preview server only talks to a PreviewBot;
-// phase 2 supplies one that calls the same Slack-free functions the Slack listeners call, so
-// the preview shows exactly what Slack users would get. The payload types are structural and
+
+
 // loose on purpose, so the bot's own Block Kit types (src/render/types.ts) fit without a cast.
 
 /** A chat.postMessage / respond() body: blocks plus the plain fallback text. */
@@ -112,32 +112,4 @@ export interface PreviewBot {
   submit(input: SubmitInput): Promise<PreviewReply[]>;
   /** The App Home tab was opened (app_home_opened -> views.publish). */
   home(input: HomeInput): Promise<BlockKitHome>;
-}
-
-const NOT_WIRED =
-  "The preview is not connected to the bot logic yet, so it has no answer to show. " +
-  "The page, the Block Kit renderer and the API work; the answers arrive when the bot logic is wired in.";
-
-function notice(): BlockKitMessage {
-  return {
-    text: NOT_WIRED,
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `:construction: ${NOT_WIRED}` } },
-      { type: "context", elements: [{ type: "mrkdwn", text: "src/preview/bot.ts: `PreviewBot`" }] },
-    ],
-  };
-}
-
-/**
- * Stand-in used until the bot logic exists: it says so on every surface instead of guessing an
- * answer, because a second implementation of the answers would drift from the real one.
- */
-export function createUnwiredPreviewBot(): PreviewBot {
-  return {
-    command: async () => [{ surface: "ephemeral", message: notice() }],
-    message: async () => [{ surface: "thread", message: notice() }],
-    action: async () => [{ surface: "ephemeral", message: notice() }],
-    submit: async () => [{ surface: "ephemeral", message: notice() }],
-    home: async () => ({ type: "home", blocks: notice().blocks ?? [] }),
-  };
 }
