@@ -1,6 +1,6 @@
 // The seam between the preview and the bot logic. The preview server only talks to a PreviewBot;
-
-
+// core-bot.ts supplies one that calls the same Slack-free functions the Slack listeners call, so
+// the preview shows exactly what Slack users would get. The payload types are structural and
 // loose on purpose, so the bot's own Block Kit types (src/render/types.ts) fit without a cast.
 
 /** A chat.postMessage / respond() body: blocks plus the plain fallback text. */
