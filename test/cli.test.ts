@@ -62,6 +62,12 @@ describe("zpa-code lookup", () => {
     expect(run.stdout).not.toContain("What to do:");
   });
 
+  it("points somewhere useful when nothing is even close", async () => {
+    const run = await cli(["lookup", "lunch at noon?"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("zpa-code list");
+  });
+
   it("strips terminal control sequences from the echoed query", async () => {
     const run = await cli(["lookup", "\u001b[31mlunch at noon?"]);
     expect(run.code).toBe(1);

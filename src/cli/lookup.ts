@@ -8,6 +8,10 @@ export interface LookupOptions {
   words: string[];
 }
 
+const NOTHING_CLOSE_HINT =
+  "Nothing close either. Try a code (BRK_MT_SETUP_TIMEOUT), a fragment of 4+ characters (SNI_SLOW), " +
+  "or plain words (saml assertion too large); `zpa-code list` shows every code.";
+
 function toJson(resolution: Resolution): string {
   const { query, match, alternatives } = resolution;
   return JSON.stringify({ query, match, alternatives });
@@ -24,6 +28,8 @@ function printText(io: CliIo, resolution: Resolution): void {
   if (alternatives.length > 0) {
     writeLine(io.stdout, "Did you mean:");
     for (const alt of alternatives) writeLine(io.stdout, `  ${entryToLine(alt)}`);
+  } else {
+    writeLine(io.stdout, NOTHING_CLOSE_HINT);
   }
 }
 
