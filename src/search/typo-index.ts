@@ -5,6 +5,8 @@ import { boundedEditDistance } from "./edit-distance.js";
 
 /** fuse.js's bitap compares at most 32 characters at once; longer patterns are slow and blur. */
 const FUSE_PATTERN_MAX = 32;
+const FUSE_OPTIONS = { isCaseSensitive: true, ignoreLocation: true, threshold: 0.4 } as const;
+
 /** A typo is at most this many keystrokes; fewer for short codes, where two edits make another word. */
 export function allowedEdits(length: number): number {
   return length >= 8 ? 2 : length >= 5 ? 1 : 0;
@@ -22,50 +24,58 @@ export interface TypoIndex {
   find(compactQuery: string): TypoHits;
 }
 
+function bigrams(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 2 <= text.length; i++) {
+    const gram = text.slice(i, i + 2);
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function sharedBigrams(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let shared = 0;
+  for (const [gram, count] of a) shared += Math.min(count, b.get(gram) ?? 0);
+  return shared;
+}
+
+interface Candidate {
+  spelling: Spelling;
+  grams: Map<string, number>;
+}
+
 /**
- * fuse.js proposes, edit distance decides. Spellings are grouped by length, and a query only meets the
- * groups within two characters of its own length, so fuse.js compares a few dozen strings instead of all;
- * each group's threshold lets through about two errors, and only the query's first 32 characters go to
- * bitap. Every proposal is then checked with an exact edit distance on the whole spelling.
+ * Three sieves, cheapest first. A length and bigram filter drops spellings that cannot be within the
+ * allowed edits (q-gram lemma: k edits destroy at most 2k bigrams; a swap counts as two edits), which
+ * leaves one or two of ~190. fuse.js's bitap then scores each survivor, and an exact edit distance on the
+ * whole spelling decides: a "typo" is at most two keystrokes away. Ties in distance go by fuse.js score.
+ * Measured against running fuse.js over every spelling: same answers, several times faster (README).
  */
 export function buildTypoIndex(spellings: readonly Spelling[]): TypoIndex {
-  const groups = new Map<number, Spelling[]>();
-  for (const spelling of spellings) {
-    const group = groups.get(spelling.compact.length) ?? [];
-    group.push(spelling);
-    groups.set(spelling.compact.length, group);
-  }
-  const fuses = new Map<number, Fuse<Spelling>>();
-  for (const [length, group] of groups) {
-    fuses.set(
-      length,
-      new Fuse(group, {
-        keys: ["compact"],
-        isCaseSensitive: true,
-        ignoreLocation: true,
-        includeScore: true,
-        threshold: Math.min(0.3, 2.5 / Math.min(length, FUSE_PATTERN_MAX)),
-      }),
-    );
-  }
+  const candidates: Candidate[] = spellings.map((spelling) => ({ spelling, grams: bigrams(spelling.compact) }));
   return {
     find(query) {
       const limit = allowedEdits(query.length);
       if (limit === 0) return { nearest: [], others: [] };
+      const grams = bigrams(query);
       const pattern = query.slice(0, FUSE_PATTERN_MAX);
-      const distances = new Map<Entry, number>();
-      for (let length = query.length - limit; length <= query.length + limit; length++) {
-        for (const hit of fuses.get(length)?.search(pattern, { limit: 10 }) ?? []) {
-          const distance = boundedEditDistance(query, hit.item.compact, limit);
-          const entry = hit.item.entry;
-          if (distance <= limit && distance < (distances.get(entry) ?? Infinity)) distances.set(entry, distance);
-        }
+      const verified: Array<{ entry: Entry; distance: number; score: number }> = [];
+      for (const { spelling, grams: known } of candidates) {
+        const longer = Math.max(query.length, spelling.compact.length);
+        if (Math.abs(query.length - spelling.compact.length) > limit) continue;
+        if (sharedBigrams(grams, known) < longer - 1 - 2 * 2 * limit) continue;
+        const fuzzy = Fuse.match(pattern, spelling.compact, FUSE_OPTIONS);
+        if (!fuzzy.isMatch) continue;
+        const distance = boundedEditDistance(query, spelling.compact, limit);
+        if (distance <= limit) verified.push({ entry: spelling.entry, distance, score: fuzzy.score });
       }
-      const ranked = [...distances].sort((a, b) => a[1] - b[1]);
-      const best = ranked[0]?.[1];
+      verified.sort((a, b) => a.distance - b.distance || a.score - b.score);
+      const seen = new Set<Entry>(); // an entry with an alias can be verified twice; keep its best
+      const unique = verified.filter((hit) => !seen.has(hit.entry) && seen.add(hit.entry));
+      const best = unique[0]?.distance;
       return {
-        nearest: ranked.filter(([, d]) => d === best).map(([entry]) => entry),
-        others: ranked.filter(([, d]) => d !== best).map(([entry]) => entry),
+        nearest: unique.filter((hit) => hit.distance === best).map((hit) => hit.entry),
+        others: unique.filter((hit) => hit.distance !== best).map((hit) => hit.entry),
       };
     },
   };

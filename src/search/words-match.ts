@@ -1,5 +1,5 @@
 import type { Entry } from "../catalog/types.js";
-import { boundedEditDistance } from "./edit-distance.js";
+import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";
 import { splitWords, termsOf, termsOfWord } from "./words-text.js";
 
@@ -11,6 +11,8 @@ export interface WordsVerdict {
 }
 
 const CANDIDATES = 8;
+/** Content words beyond this are ignored: a question is short, and every word costs an index lookup. */
+export const MAX_WORDS = 10;
 /** Share of the query's weight an answer must contain. */
 const MIN_COVERAGE = 0.6;
 /** A word found only in the description is weaker evidence than one in the entry's name or code. */
@@ -24,23 +26,12 @@ const TIE_RELEVANCE = 0.75;
 const TITLE_FIT_WEIGHT = 0.5;
 
 /**
- * Same stem, or one typo apart in words of 5+ letters. No prefix matching: "connect" (connection) must not
- * count as "connector".
+ * Jaccard overlap of a title's terms and the query's `queryTerms` terms (a title term counts when it is
+ * in `nearQuery`: a query term or one typo from one). 1 when the query is the title in other words.
  */
-function termMatches(term: string, known: string): boolean {
-  if (term === known) return true;
-  return Math.min(term.length, known.length) >= 5 && boundedEditDistance(term, known, 1) <= 1;
-}
-
-function covers(vocabulary: Iterable<string>, term: string): boolean {
-  for (const known of vocabulary) if (termMatches(term, known)) return true;
-  return false;
-}
-
-/** Jaccard overlap of a title's terms and the query's: 1 when the query is the title in other words. */
-function overlap(title: readonly string[], queryTerms: ReadonlySet<string>): number {
-  const shared = title.filter((term) => covers(queryTerms, term)).length;
-  return shared / (title.length + queryTerms.size - shared);
+function overlap(title: readonly string[], queryTerms: number, nearQuery: ReadonlySet<string>): number {
+  const shared = title.filter((term) => nearQuery.has(term)).length;
+  return shared / (title.length + queryTerms - shared);
 }
 
 /** "@channel", "<@U123>", "<!here>" address people; they say nothing about the problem. */
@@ -57,7 +48,10 @@ interface Profile {
 }
 
 interface Group {
+  word: string;
   terms: string[];
+  /** The terms and the known terms one typo away from them. */
+  near: string[];
   /** Inverse document frequency of the group's rarest term; unknown words weigh most. */
   weight: number;
   informative: boolean;
@@ -85,33 +79,37 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       titles: doc.names.split(" | ").map(termsOf).filter((terms) => terms.length),
     });
   });
+  const neighbours = buildNeighbourIndex(documentFrequency.keys());
   const idf = (term: string): number => Math.log((entries.length + 1) / ((documentFrequency.get(term) ?? 0) + 1));
   const informativeIdf = Math.log((entries.length + 1) / (INFORMATIVE_SHARE * entries.length + 1));
 
   const toGroups = (query: string): Group[] => {
     const byWord = new Map(splitWords(withoutMentions(query)).map((word) => [word, termsOfWord(word)]));
-    return [...byWord.values()]
-      .filter((terms) => terms.length)
-      .map((terms) => {
+    return [...byWord]
+      .filter(([, terms]) => terms.length)
+      .slice(0, MAX_WORDS)
+      .map(([word, terms]) => {
         const weight = Math.max(...terms.map(idf));
-        return { terms, weight, informative: weight >= informativeIdf };
+        const near = [...new Set([...terms, ...terms.flatMap(neighbours)])];
+        return { word, terms, near, weight, informative: weight >= informativeIdf };
       });
   };
 
   return (query) => {
     const groups = toGroups(query);
     if (groups.length === 0) return { match: null, others: [] };
-    const queryTerms = new Set(groups.flatMap((group) => group.terms));
+    const queryTerms = new Set(groups.flatMap((group) => group.terms)).size;
+    const nearQuery = new Set(groups.flatMap((group) => group.near));
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
-    const ranked = engine.search(query, CANDIDATES).map((hit, order) => {
+    const ranked = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit, order) => {
       const { named, described, titles } = profiles.get(hit.entry)!;
       let coveredWeight = 0;
       let coveredGroups = 0;
       let informativeNamed = 0;
       for (const group of groups) {
-        const factor = group.terms.some((t) => covers(named, t))
+        const factor = group.near.some((t) => named.has(t))
           ? 1
-          : group.terms.some((t) => covers(described, t))
+          : group.near.some((t) => described.has(t))
             ? DESCRIPTION_ONLY
             : 0;
         coveredWeight += factor * group.weight;
@@ -119,7 +117,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
         if (factor === 1 && group.informative) informativeNamed++;
       }
       const coverage = coveredWeight / totalWeight;
-      const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms)));
+      const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
       return { ...hit, coverage, coveredGroups, informativeNamed, score: coverage + TITLE_FIT_WEIGHT * titleFit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);

@@ -1,0 +1,186 @@
+// Resolver, scanner and start-up costs, each beside a baseline measured in the same process:
+// plain fuse.js for the resolver, a regex of every code for the scanner, JSON.parse for the load.
+import { readFileSync } from "node:fs";
+import Fuse from "fuse.js";
+import { DEFAULT_CATALOG_PATH, loadCatalog } from "../src/catalog/load.js";
+import type { Catalog, Entry } from "../src/catalog/types.js";
+import { createSearch } from "../src/search/index.js";
+import type { Resolution } from "../src/search/types.js";
+import { WORDS_ENGINES } from "../src/search/words-engines.js";
+import { QUERIES, overallTopOne, ratesByKind, type QueryCase } from "../test/queries.js";
+
+const TARGETS = { medianMs: 0.05, p99Ms: 1, speedup: 20, pasteMs: 2, startMs: 50 };
+
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+}
+
+interface Timing {
+  /** Median and 99th percentile over queries of each query's own median cost. */
+  median: number;
+  p99: number;
+  /** 99th percentile over every single call, pre-emption and garbage collection included. */
+  p99AllCalls: number;
+}
+
+/**
+ * Each query is run `repeats` times in a row (after one warm-up pass over the set); its cost is the median
+ * of those runs, so a run pre-empted by another process on a busy machine does not count as the query's
+ * cost. The percentiles are taken over the queries; the raw p99 of all calls is reported beside them.
+ */
+function timeQueries(resolve: (query: string) => unknown, queries: readonly string[], repeats: number): Timing {
+  for (const query of queries) resolve(query);
+  const perQuery: number[] = [];
+  const allCalls: number[] = [];
+  for (const query of queries) {
+    const runs: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const start = nowMs();
+      resolve(query);
+      runs.push(nowMs() - start);
+    }
+    allCalls.push(...runs);
+    perQuery.push(percentile(runs.sort((a, b) => a - b), 0.5));
+  }
+  perQuery.sort((a, b) => a - b);
+  allCalls.sort((a, b) => a - b);
+  return { median: percentile(perQuery, 0.5), p99: percentile(perQuery, 0.99), p99AllCalls: percentile(allCalls, 0.99) };
+}
+
+function medianOf(runs: number, task: () => void): number {
+  task();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = nowMs();
+    task();
+    samples.push(nowMs() - start);
+  }
+  return percentile(samples.sort((a, b) => a - b), 0.5);
+}
+
+/** Plain fuse.js as the client first tried it: default options over code, title and description. */
+function plainFuse(catalog: Catalog): (query: string) => Resolution {
+  const fuse = new Fuse(catalog.entries, { keys: ["code", "title", "description"] });
+  return (query) => {
+    const [first, ...rest] = fuse.search(query, { limit: 6 }).map((hit) => hit.item);
+    return { query, match: first ?? null, alternatives: rest, how: first ? "words" : "none" };
+  };
+}
+
+/** A realistic paste of about `size` characters: journal lines, LSS JSON (one-line and pretty), chat. */
+function paste(catalog: Catalog, size: number): string {
+  const samples = ["app-connector-journal.txt", "ba-syslog-close-from-connector.txt", "user-activity-syslog-no-reason.txt"].map(
+    (name) => readFileSync(new URL(`../test/fixtures/samples/${name}`, import.meta.url), "utf8"),
+  );
+  const codes = catalog.entries.map((entry) => entry.code);
+  const parts: string[] = [];
+  for (let i = 0, length = 0; length < size; i++) {
+    const code = codes[(i * 37) % codes.length]!;
+    const part = [
+      samples[i % samples.length]!,
+      `{"LogTimestamp":"Mon Mar  2 02:57:01 2020","Customer":"acme","ConnectionStatus":"close","InternalReason":"${code}","Host":"app${i}.corp.example"}\n`,
+      `{\n  "ConnectionStatus": "close",\n  "InternalReason": "${code}",\n  "ClientPublicIP": "192.0.2.${i % 250}"\n}\n`,
+      `seeing \`${code}\` again for user${i}@corp.example since 09:${String(i % 60).padStart(2, "0")}, anyone?\n`,
+    ][i % 4]!;
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join("").slice(0, size);
+}
+
+/** The textbook tokeniser: a global regex over word runs, each looked up in a map. */
+function regexTokenScanner(catalog: Catalog): (text: string) => Entry[] {
+  const byCode = new Map(catalog.entries.map((entry) => [entry.code, entry]));
+  return (text) => {
+    const found = new Set<Entry>();
+    for (const [token] of text.matchAll(/[A-Za-z0-9_]+/g)) {
+      const entry = byCode.get(token);
+      if (entry) found.add(entry);
+    }
+    return [...found];
+  };
+}
+
+/** One regex alternation of every code, longest first, between word boundaries. */
+function naiveScanner(catalog: Catalog): (text: string) => Entry[] {
+  const byCode = new Map(catalog.entries.map((entry) => [entry.code, entry]));
+  const longestFirst = [...byCode.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`\\b(?:${longestFirst.join("|")})\\b`, "g");
+  return (text) => [...new Set(text.match(pattern) ?? [])].map((code) => byCode.get(code)!);
+}
+
+const ms = (value: number): string => `${value.toFixed(4)} ms`;
+const verdict = (ok: boolean): string => (ok ? "meets target" : "MISSES target");
+
+function accuracyLine(name: string, resolve: (query: string) => Resolution, cases: readonly QueryCase[]): string {
+  const rates = ratesByKind(resolve, cases);
+  const kinds = rates.map((r) => `${r.kind} ${r.passed}/${r.total}`).join(", ");
+  return `  ${name}: top-1 ${(overallTopOne(rates) * 100).toFixed(1)}% | ${kinds}`;
+}
+
+export async function run(): Promise<void> {
+  const coldStart = nowMs();
+  const catalog = loadCatalog();
+  createSearch(catalog);
+  const firstStart = nowMs() - coldStart;
+  const queries = QUERIES.map((test) => test.query);
+  const words = QUERIES.filter((test) => test.kind === "words" || test.kind === "vague");
+
+  console.log(`catalog: ${catalog.entries.length} entries; query set: ${queries.length} queries (${words.length} plain-language)`);
+
+  const search = createSearch(catalog);
+  const fuse = plainFuse(catalog);
+  const ours = timeQueries(search.resolve, queries, 21);
+  const theirs = timeQueries(fuse, queries, 5);
+  console.log("resolve, per query over the whole query set:");
+  console.log(`  resolver      median ${ms(ours.median)}  p99 ${ms(ours.p99)}  (p99 of all calls ${ms(ours.p99AllCalls)})`);
+  console.log(`  plain fuse.js median ${ms(theirs.median)}  p99 ${ms(theirs.p99)}  (p99 of all calls ${ms(theirs.p99AllCalls)})`);
+  const speedup = theirs.median / ours.median;
+  console.log(`  ratio (plain fuse.js / resolver): median ${speedup.toFixed(0)}x, p99 ${(theirs.p99 / ours.p99).toFixed(0)}x`);
+  console.log(
+    `  targets: median < ${TARGETS.medianMs} ms ${verdict(ours.median < TARGETS.medianMs)}; p99 < ${TARGETS.p99Ms} ms ` +
+      `${verdict(ours.p99 < TARGETS.p99Ms)}; >= ${TARGETS.speedup}x ${verdict(speedup >= TARGETS.speedup)}`,
+  );
+
+  console.log("plain-language engines (same layered resolver, only the word step differs):");
+  for (const engine of WORDS_ENGINES) {
+    const variant = createSearch(catalog, { words: engine });
+    const timing = timeQueries(variant.resolve, words.map((test) => test.query), engine === "fuse" ? 3 : 21);
+    console.log(`  ${engine}: words queries median ${ms(timing.median)} p99 ${ms(timing.p99)}`);
+    console.log(accuracyLine(engine, variant.resolve, QUERIES));
+  }
+  console.log(accuracyLine("plain fuse.js", fuse, QUERIES));
+
+  const text = paste(catalog, 40_000);
+  const naive = naiveScanner(catalog);
+  const tokens = regexTokenScanner(catalog);
+  // A fresh copy per run: V8 caches a global regexp's results for the same subject string.
+  let copy = 0;
+  const fresh = (): string => (copy++ % 2 ? " " : "\n") + text.slice(1);
+  const scanMs = medianOf(200, () => search.scan(fresh()));
+  const naiveMs = medianOf(50, () => naive(fresh()));
+  const tokensMs = medianOf(50, () => tokens(fresh()));
+  console.log(`scan of a 40,000-character paste (${search.scan(text).length} distinct codes):`);
+  console.log(`  scanner ${ms(scanMs)}`);
+  console.log(`  baseline regex tokeniser + map ${ms(tokensMs)}: ratio ${(tokensMs / scanMs).toFixed(2)}x`);
+  console.log(`  baseline one regex of every code ${ms(naiveMs)}: ratio ${(naiveMs / scanMs).toFixed(2)}x`);
+  console.log(`  target < ${TARGETS.pasteMs} ms ${verdict(scanMs < TARGETS.pasteMs)}`);
+  const megabyte = paste(catalog, 1_000_000);
+  console.log(`  1 MB paste: ${ms(medianOf(10, () => search.scan(megabyte)))}`);
+  const underscores = "_".repeat(1_000_000);
+  console.log(`  1 MB of underscores: ${ms(medianOf(10, () => search.scan(underscores)))}`);
+
+  const raw = readFileSync(DEFAULT_CATALOG_PATH, "utf8");
+  const parseOnly = medianOf(20, () => JSON.parse(raw));
+  const loadOnly = medianOf(20, () => loadCatalog());
+  const start = medianOf(20, () => createSearch(loadCatalog()));
+  const buildOnly = medianOf(20, () => createSearch(catalog));
+  console.log("start-up (first, cold build of this process at the top; then medians of 20 warm runs):");
+  console.log(`  first load + build ${ms(firstStart)}`);
+  console.log(`  JSON.parse ${ms(parseOnly)}; loadCatalog (parse + validation) ${ms(loadOnly)}; index build ${ms(buildOnly)}; load + build ${ms(start)}`);
+  console.log(`  target load + build < ${TARGETS.startMs} ms ${verdict(start < TARGETS.startMs)}`);
+}
