@@ -1,9 +1,11 @@
 // One entry point for every button and select the bot renders, routed by action id.
-import { ACTION } from "../render/action-ids.js";
-import { handleCardAction, type CardActionInput } from "./card-actions.js";
+import { handleCardAction } from "./card-actions.js";
 import type { BotCore } from "./deps.js";
 import { handleHomeAction } from "./home-actions.js";
 import type { Outgoing } from "./outgoing.js";
+import { routeAction } from "./route-action.js";
+
+export { actionName } from "./route-action.js";
 
 export interface ActionInput {
   actionId: string;
@@ -21,24 +23,12 @@ export interface ActionInput {
   metadata?: string;
 }
 
-const CARD_ACTIONS: Record<string, CardActionInput["action"]> = {
-  [ACTION.share]: "share",
-  [ACTION.show]: "show",
-  [ACTION.details]: "details",
-};
-
-/** "zpa_show:CODE" -> "zpa_show". */
-export function actionName(actionId: string): string {
-  const colon = actionId.indexOf(":");
-  return colon === -1 ? actionId : actionId.slice(0, colon);
-}
-
 export function handleAction(core: BotCore, input: ActionInput): Outgoing[] {
-  const name = actionName(input.actionId);
-  const card = CARD_ACTIONS[name];
-  if (card) {
+  const route = routeAction(input.actionId);
+  if (route === undefined) return [];
+  if (route.handler === "card") {
     return handleCardAction(core, {
-      action: card,
+      action: route.action,
       code: input.value,
       userId: input.userId,
       fromEphemeral: input.fromEphemeral,
@@ -47,7 +37,7 @@ export function handleAction(core: BotCore, input: ActionInput): Outgoing[] {
     });
   }
   return handleHomeAction(core, {
-    action: name,
+    action: route.action,
     value: input.value,
     userId: input.userId,
     ...(input.triggerId ? { triggerId: input.triggerId } : {}),

@@ -1,33 +1,20 @@
 // The PreviewBot backed by the real, Slack-free bot logic (src/bot): the same functions the Slack
 // listeners call, with each Outgoing turned into the place the page shows it instead of a Slack call.
 import { autoReply } from "../bot/auto-reply.js";
-import { handleCardAction, type CardActionInput } from "../bot/card-actions.js";
+import { handleAction } from "../bot/actions.js";
 import { answerCommand } from "../bot/command.js";
 import { DEFAULT_COMMAND, type BotCore } from "../bot/deps.js";
-import { handleHomeAction, openHome, submitSearch } from "../bot/home-actions.js";
+import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Outgoing } from "../bot/outgoing.js";
+import { routeAction } from "../bot/route-action.js";
 import { loadCatalog } from "../catalog/load.js";
-import { ACTION, SEARCH_MODAL } from "../render/action-ids.js";
+import { SEARCH_MODAL } from "../render/action-ids.js";
 import { createSearch } from "../search/index.js";
 import { MemoryDedupeStore } from "../state/memory-dedupe.js";
 import type { PreviewBot, PreviewReply } from "./bot.js";
 
 /** The bot's own user id in the preview, so its messages are never answered as if a person wrote them. */
 export const PREVIEW_BOT_USER_ID = "U0PREVIEWBOT";
-
-const CARD_ACTIONS: Readonly<Record<string, CardActionInput["action"]>> = {
-  [ACTION.share]: "share",
-  [ACTION.show]: "show",
-  [ACTION.details]: "details",
-};
-const HOME_ACTIONS: ReadonlySet<string> = new Set([
-  ACTION.homeComponent,
-  ACTION.homeCategory,
-  ACTION.homeSearch,
-  ACTION.homeClearSearch,
-  ACTION.homePage,
-  ACTION.homeView,
-]);
 
 /** Where Slack would show each thing the bot sends. */
 export function outgoingToReplies(outgoing: readonly Outgoing[]): PreviewReply[] {
@@ -61,39 +48,31 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
       return [{ surface: "ephemeral", message: answerCommand(core, { text }) }];
     },
 
-    async message({ text, user, channelId, ts }) {
-      const reply = await autoReply(core, { channel: channelId, user: user.id, text, ts, isMention: false }, PREVIEW_BOT_USER_ID);
+    async message({ text, user, channelId, ts, mentionsBot }) {
+      // An app_mention's text starts with the bot's <@id>, as Slack delivers it.
+      const incoming = mentionsBot
+        ? { channel: channelId, user: user.id, text: `<@${PREVIEW_BOT_USER_ID}> ${text}`, ts, isMention: true }
+        : { channel: channelId, user: user.id, text, ts, isMention: false };
+      const reply = await autoReply(core, incoming, PREVIEW_BOT_USER_ID);
       return reply ? outgoingToReplies([reply.outgoing]) : [];
     },
 
     async action(input) {
-      const name = input.actionId.split(":")[0] ?? "";
-      const value = input.selectedValue ?? input.value ?? "";
-      const cardAction = CARD_ACTIONS[name];
-      if (cardAction !== undefined) {
-        return outgoingToReplies(
-          handleCardAction(core, {
-            action: cardAction,
-            code: value,
-            userId: input.user.id,
-            channelId: input.channelId,
-            fromEphemeral: input.messageEphemeral === true,
-            ...(input.threadTs ? { threadTs: input.threadTs } : {}),
-          }),
-        );
-      }
-      if (HOME_ACTIONS.has(name)) {
-        return outgoingToReplies(
-          handleHomeAction(core, {
-            action: name,
-            value,
-            userId: input.user.id,
-            triggerId: nextTriggerId(),
-            ...(input.privateMetadata ? { metadata: input.privateMetadata } : {}),
-          }),
-        );
-      }
-      return [];
+      // The Slack listener's path: the shared routing table, then the shared handler.
+      if (routeAction(input.actionId) === undefined) return [];
+      return outgoingToReplies(
+        handleAction(core, {
+          actionId: input.actionId,
+          value: input.selectedValue ?? input.value ?? "",
+          userId: input.user.id,
+          // As in Slack, only a click in a message carries a channel (App Home and modals have none).
+          ...(input.container === "message" ? { channelId: input.channelId } : {}),
+          fromEphemeral: input.messageEphemeral === true,
+          triggerId: nextTriggerId(),
+          ...(input.threadTs ? { threadTs: input.threadTs } : {}),
+          ...(input.privateMetadata ? { metadata: input.privateMetadata } : {}),
+        }),
+      );
     },
 
     async submit(input) {
