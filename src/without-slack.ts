@@ -1,8 +1,39 @@
-// What `npm start` does when no Slack variable is set. (A later issue turns this into a local preview.)
+// What `npm start` does when no Slack variable is set: serve the local preview until SIGTERM/SIGINT.
+// Synchronous for main.ts, which only sets the exit code: failures exit here, with a code of their own.
+import { ConfigError, EXIT_CONFIG, loadConfig, type NoSlackConfig } from "./config.js";
+import { startLocalPreview } from "./preview/start.js";
 
-export function runWithoutSlack(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): number {
-  write("No Slack tokens are set (SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET), so the bot is not started.");
-  write("Try the CLI instead:  npx zpa-code lookup BRK_MT_SETUP_TIMEOUT");
-  write("To run the bot, see \"Running it in Slack\" and \"Configuration\" in README.md.");
+function fail(line: string, code: number): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(code);
+}
+
+function failToStart(error: unknown, port: number): never {
+  if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE") fail(`Configuration error: PORT ${port} is already in use`, EXIT_CONFIG);
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+    fail("Configuration error: PREVIEW_HOST is not an address this machine can listen on", EXIT_CONFIG);
+  }
+  fail(`The local preview did not start: ${error instanceof Error ? error.message : String(error)}`, 1);
+}
+
+/** Starts the preview in the background and returns 0; `config` defaults to the environment's. */
+export function runWithoutSlack(config?: NoSlackConfig): number {
+  const port = (config ?? loadConfig(process.env)).port;
+  const started = startLocalPreview({ env: process.env, port });
+  started.catch((error: unknown) => failToStart(error, port));
+
+  // Registered at once, so a signal that arrives while the server is still starting also ends in exit 0.
+  const stop = (): void => {
+    started
+      .then((preview) => preview.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
   return 0;
 }

@@ -1,4 +1,4 @@
-// Starts the local preview the way `npm start` will without Slack tokens: the real bot logic behind
+// Starts the local preview the way `npm start` does without Slack tokens: the real bot logic behind
 // the Slack-like page, on PREVIEW_HOST (default 127.0.0.1) and the shared PORT.
 import type { Env } from "../config.js";
 import { loadCorePreviewBot } from "./core-bot.js";
@@ -12,11 +12,19 @@ export interface LocalPreviewOptions {
   log?: (line: string) => void;
 }
 
+/** The one line `npm start` prints: where the page is, and how to reach a real workspace instead. */
+export function previewStartedLine(url: string): string {
+  return (
+    `Local preview on ${url}/ (no Slack tokens set, nothing reaches Slack). To connect a workspace, set ` +
+    "SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode); see README.md."
+  );
+}
+
 /** Throws ConfigError for a bad PREVIEW_HOST, before anything listens. */
 export async function startLocalPreview(options: LocalPreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = readPreviewHost(options.env);
   const preview = await startPreviewServer({ bot: loadCorePreviewBot(), host, port: options.port, log });
-  log(`Local preview (no Slack tokens set, nothing reaches Slack): open ${preview.url}/`);
+  log(previewStartedLine(preview.url));
   return preview;
 }
