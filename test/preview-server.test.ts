@@ -149,6 +149,22 @@ describe("the API in front of the real bot logic", () => {
     expect(json.replies[0].html).toContain(entry.code);
   });
 
+  it("a message starting with @zpa-code or @ZPA Codes is a direct question: always answered in the thread", async () => {
+    const unaddressed = (await post("/api/message", { text: "is anyone else seeing this?" })).json;
+    expect(unaddressed.replies).toEqual([]);
+    const hint = (await post("/api/message", { text: "@zpa-code is anyone else seeing this?" })).json;
+    expect(hint.replies).toHaveLength(1);
+    expect(hint.replies[0].surface).toBe("thread");
+    expect(hint.replies[0].html).toContain("found no ZPA status code");
+
+    const entry = catalog.entries[1]!;
+    const card = (await post("/api/message", { text: `@ZPA Codes what is ${entry.code.toLowerCase()}?` })).json;
+    expect(card.replies).toHaveLength(1);
+    expect(card.replies[0].html).toContain(entry.code);
+    // The bot's own mention id never leaks into what the page shows.
+    expect(JSON.stringify(card.replies[0].payload)).not.toContain("U0PREVIEWBOT");
+  });
+
   it("Share on a private card posts the card in the channel", async () => {
     const entry = catalog.entries.at(-1)!;
     const answer = (await post("/api/command", { text: entry.code })).json.replies[0];

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { PreviewBot, PreviewUser } from "./bot.js";
 import { HttpError } from "./http-body.js";
-import { asSlackDelivers, nextMessageTs } from "./slack-text.js";
+import { asSlackDelivers, nextMessageTs, splitBotMention } from "./slack-text.js";
 import { homeHtml, renderReply, type RenderedReply } from "./surfaces-html.js";
 
 /** The person typing in the preview, and the channel they type in (Slack-shaped ids). */
@@ -64,7 +64,8 @@ export async function handleApi(route: ApiRoute, body: unknown, bot: PreviewBot)
       const { text } = parse(TextRequest, body);
       if (text.trim() === "") throw new HttpError(400, "text: type a message first.");
       const ts = nextMessageTs();
-      const replies = await bot.message({ ...context, text: asSlackDelivers(text), ts });
+      const { mentionsBot, rest } = splitBotMention(text);
+      const replies = await bot.message({ ...context, text: asSlackDelivers(rest), ts, mentionsBot });
       return { ts, replies: replies.map((r) => renderReply(r, nextMessageTs)) } satisfies MessageResponse;
     }
     case "action": {

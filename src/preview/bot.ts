@@ -47,6 +47,8 @@ export interface MessageInput {
   channelId: string;
   /** The message's ts; thread replies use it as thread_ts. */
   ts: string;
+  /** It began with an @mention of the bot (removed from `text`): Slack's app_mention, always answered. */
+  mentionsBot?: boolean;
 }
 
 export interface ActionInput {
