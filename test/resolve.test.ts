@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
+import type { Entry } from "../src/catalog/types.js";
 import { MAX_QUERY_CHARS, createSearch } from "../src/search/index.js";
 import { DETERMINISTIC_KINDS, QUERIES, overallTopOne, ratesByKind } from "./queries.js";
 
@@ -64,6 +65,20 @@ describe("resolver on the whole catalog", () => {
       }
     }
     expect(misses).toEqual([]);
+  });
+
+  it("answers a page title only with codes that carry it", () => {
+    const plain = (title: string): string => title.replace(/^[^:]*:\s*/, "").toLowerCase();
+    const carries = (entry: Entry, title: string): boolean =>
+      [entry.title, ...entry.altTitles, ...entry.extraMeanings.map((m) => m.title)].some((t) => plain(t) === plain(title));
+    const strangers: string[] = [];
+    for (const entry of catalog.entries) {
+      const { match, alternatives } = search.resolve(entry.title);
+      for (const named of [match!, ...alternatives]) {
+        if (!carries(named, entry.title) && !carries(named, match!.title)) strangers.push(`${entry.title}: ${named.code}`);
+      }
+    }
+    expect(strangers).toEqual([]);
   });
 
   it("corrects a doubled last letter, a dropped middle letter and two swapped letters in every code", () => {

@@ -5,7 +5,7 @@ interface TitleRecord {
   entry: Entry;
   /** Component named by the title's own prefix, else the entry's component. */
   component: string;
-  /** The page title, rather than an alias title, an extra meaning or Zscaler's LSS name. */
+  /** The page title, rather than an alias title or an extra meaning. */
   primary: boolean;
 }
 
@@ -32,7 +32,7 @@ export function buildTitleIndex(entries: readonly Entry[]): TitleIndex {
     add(entry.title, entry, true);
     for (const title of entry.altTitles) add(title, entry, false);
     for (const meaning of entry.extraMeanings) add(meaning.title, entry, false);
-    if (entry.lss?.name) add(entry.lss.name, entry, false);
+    // Not entry.lss.name: Zscaler's LSS list misnames some codes; the catalog keeps the good names in altTitles.
   });
   const order = new Map(entries.map((entry, position) => [entry, position]));
   // The page title beats an alias title; then errors before info, then catalog order.

@@ -31,7 +31,7 @@ const FIELD_BOOST = { names: 3, codeWords: 2, description: 1 } as const;
 export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
   return entries.map((entry, id) => ({
     id,
-    names: [entry.title, ...entry.altTitles, ...entry.extraMeanings.map((m) => m.title), entry.lss?.name ?? ""]
+    names: [entry.title, ...entry.altTitles, ...entry.extraMeanings.map((m) => m.title)]
       .map((title) => splitComponentPrefix(title).rest)
       .join(" | "),
     codeWords: [entry.code, ...entry.aliases].map(codeAsText).join(" ") + " " + entry.componentName,
