@@ -174,6 +174,33 @@ describe("preview page driving the real bot logic", () => {
     expect(errors).toEqual([]);
   });
 
+  it("a made-up code gets suggestions, and clicking one swaps the answer for that card", async () => {
+    const { page, errors } = await open(preview);
+    await type(page, "/zpa-code BRK_MT_SETUP_NOT_A_REAL_CODE");
+    const answer = page.locator("#messages article.msg-ephemeral").last();
+    await answer.waitFor();
+    expect(await answer.innerText()).toContain("No code matches");
+    const suggestions = answer.locator("button[data-action-id^='zpa_show:']");
+    expect(await suggestions.count()).toBeGreaterThan(0);
+    const code = (await suggestions.first().getAttribute("data-value"))!;
+    expect(byCode.has(code)).toBe(true);
+
+    await suggestions.first().click();
+    await expect.poll(() => page.locator("#messages article.msg-ephemeral .bk-header-text").allInnerTexts()).toEqual([code]);
+    expect(await page.locator("#messages article.msg-ephemeral").count()).toBe(1);
+    expect(await steps(page.locator("#messages article.msg-ephemeral"))).toHaveLength(byCode.get(code)!.remediation.length);
+    expect(errors).toEqual([]);
+  });
+
+  it("@zpa-code in a message is answered in its thread, even without a code", async () => {
+    const { page, errors } = await open(preview);
+    await type(page, "@zpa-code users cannot reach the intranet");
+    const reply = page.locator("#thread-messages article.msg-bot");
+    await reply.first().waitFor();
+    expect(await reply.innerText()).toContain("found no ZPA status code");
+    expect(errors).toEqual([]);
+  });
+
   it("a pasted multi-code log gets one thread reply naming every code", async () => {
     const expected = expectedCodes("app-connector-journal.txt");
     expect(expected.length).toBeGreaterThan(1);
@@ -220,6 +247,31 @@ describe("preview page driving the real bot logic", () => {
     expect(await steps(modal)).toHaveLength(byCode.get(code)!.remediation.length);
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator("#modal-overlay").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it("App Home filters by component, searches, and clears the search", async () => {
+    const { page, errors } = await open(preview);
+    await page.locator("[data-tab=home]").click();
+    const home = page.locator("#home-content");
+    const listed = () => home.locator("button[data-action-id^='zpa_home_view:']").evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.value!));
+    await home.locator("button[data-action-id^='zpa_home_view:']").first().waitFor();
+
+    const connectorCodes = catalog.entries.filter((e) => e.component === "AC").map((e) => e.code);
+    await home.locator("select[data-action-id='zpa_home_component']").selectOption("AC");
+    await expect.poll(async () => (await listed()).every((code) => connectorCodes.includes(code))).toBe(true);
+    expect((await listed()).length).toBe(Math.min(20, connectorCodes.length));
+
+    const target = byCode.get("AST_MT_SETUP_ERR_OPEN_SERVER_CONN") ?? catalog.entries.find((e) => e.component === "AC")!;
+    await home.locator("button[data-action-id^='zpa_home_search']").click();
+    const modal = page.locator("#modal-overlay .bk-modal");
+    await modal.locator("input[data-action-id], textarea[data-action-id]").fill(target.code);
+    await modal.locator("[data-modal-submit]").click();
+    await expect.poll(async () => (await listed())[0]).toBe(target.code);
+    expect(await page.locator("#modal-overlay").isHidden()).toBe(true);
+
+    await home.locator("button[data-action-id^='zpa_home_clear']").click();
+    await expect.poll(async () => (await listed()).length).toBe(Math.min(20, connectorCodes.length));
     expect(errors).toEqual([]);
   });
 
