@@ -51,6 +51,8 @@ export class ConfigError extends Error {
 
 /** sysexits' EX_CONFIG: the environment, not the program, needs fixing. */
 export const EXIT_CONFIG = 78;
+/** sysexits' EX_UNAVAILABLE: a service the bot needs (Redis at REDIS_URL) cannot be reached. */
+export const EXIT_UNAVAILABLE = 69;
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DEDUPE_HOURS = 24;
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;

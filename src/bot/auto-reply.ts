@@ -1,13 +1,19 @@
 // Replies in the thread when a channel message (or an @mention) contains codes: once per code per
 // thread, never to bots or edits, and never twice for Slack's redeliveries of the same event.
+// With state, it also follows the channel's override, counts sightings and adds the spike hint.
 import type { Entry } from "../catalog/types.js";
 import { ACTION } from "../render/action-ids.js";
 import { context, section } from "../render/blocks.js";
 import { renderCard } from "../render/card.js";
 import { decodeSlackEntities, escapeMrkdwn } from "../render/escape.js";
+import { spikeBlocks, spikeLine, type SpikeFigures } from "../render/spike.js";
 import { renderCompactCards, renderSummary } from "../render/summary.js";
 import type { Message } from "../render/types.js";
-import type { BotCore } from "./deps.js";
+import { StateUnavailableError } from "../state/errors.js";
+import { isSightingChannel } from "../trends/sightings.js";
+import { spikeHintKey } from "../trends/spike.js";
+import { channelAutoReply } from "./channel-auto-reply.js";
+import type { BotCore, BotState } from "./deps.js";
 import { alsoNamedBy } from "./entries.js";
 import type { Outgoing } from "./outgoing.js";
 
@@ -40,22 +46,21 @@ export interface AutoReply {
   release(): Promise<void>;
 }
 
-export function isAnswerable(core: BotCore, message: IncomingMessage, botUserId: string | undefined): boolean {
+/** A person's new message (not a bot, not the bot itself, not an edit, deletion or join). */
+export function isFromPerson(message: IncomingMessage, botUserId: string | undefined): boolean {
   if (message.botId !== undefined) return false;
   if (message.user === undefined || message.user === botUserId) return false;
-  if (!ANSWERED_SUBTYPES.has(message.subtype)) return false;
-  if (message.isMention) return true;
-  const { enabled, channels } = core.autoReply;
-  return enabled && (channels === null || channels.has(message.channel));
+  return ANSWERED_SUBTYPES.has(message.subtype);
 }
 
-function replyFor(core: BotCore, entries: readonly Entry[]): Message {
+function replyFor(core: BotCore, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
   if (entries.length === 1) {
     const entry = entries[0]!;
-    return renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details" });
+    const note = spikes.length > 0 ? spikes.map(spikeLine).join("\n") : undefined;
+    return renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ...(note ? { note } : {}) });
   }
-  if (entries.length <= MAX_COMPACT_CARDS) return renderCompactCards(entries, ACTION.details);
-  return renderSummary(entries, ACTION.details);
+  if (entries.length <= MAX_COMPACT_CARDS) return renderCompactCards(entries, ACTION.details, spikeBlocks(spikes));
+  return renderSummary(entries, ACTION.details, spikeBlocks(spikes));
 }
 
 function mentionHint(command: string): Message {
@@ -68,33 +73,73 @@ function mentionHint(command: string): Message {
 
 /** Claims each key; returns those claimed now (first time within the window). */
 async function claimAll(core: BotCore, keys: readonly string[], ttlMs: number): Promise<string[]> {
-  const claimed: string[] = [];
-  for (const key of keys) if (await core.dedupe.claim(key, ttlMs)) claimed.push(key);
-  return claimed;
+  const granted = await Promise.all(keys.map((key) => core.dedupe.claim(key, ttlMs)));
+  return keys.filter((_, i) => granted[i]);
 }
 
+/** Counts each code once per message: the message event, its app_mention and Slack's retries share the claim. */
+async function recordSightings(state: BotState, message: IncomingMessage, found: readonly Entry[]): Promise<void> {
+  if (!isSightingChannel(message.channel) || message.user === undefined) return;
+  if (!(await state.store.claim(`sighted:${message.channel}:${message.ts}`, MIN_DEDUPE_MS))) return;
+  const user = message.user;
+  await Promise.all(found.map((entry) => state.sightings.record(entry.code, message.channel, user)));
+}
+
+/** Adds to `spikes` each code of this reply that spikes and whose hint this reply claimed (one per window). */
+async function claimSpikes(state: BotState, channel: string, entries: readonly Entry[], spikes: SpikeFigures[]): Promise<void> {
+  if (!isSightingChannel(channel)) return;
+  for (const entry of entries) {
+    const check = await state.sightings.spike(entry.code, channel);
+    if (check.isSpike && (await state.sightings.claimSpikeHint(entry.code, channel))) {
+      spikes.push({ code: entry.code, count: check.count, people: check.people, windowMinutes: check.windowMinutes });
+    }
+  }
+}
+
+/**
+ * The thread reply for a message, or null when none is due. Rejects with StateUnavailableError when
+ * the shared store is down: the caller skips the reply (and logs why) rather than risk duplicates.
+ */
 export async function autoReply(
   core: BotCore,
   message: IncomingMessage,
   botUserId: string | undefined,
 ): Promise<AutoReply | null> {
-  if (!isAnswerable(core, message, botUserId)) return null;
+  if (!isFromPerson(message, botUserId)) return null;
+  const found = core.search.scan(decodeSlackEntities(message.text.slice(0, MAX_MESSAGE_CHARS)));
+  // Most messages hold no code: they cost no store call at all.
+  if (found.length === 0 && !message.isMention) return null;
+
+  const { state } = core;
+  if (state && !state.store.isHealthy()) throw new StateUnavailableError(`${state.store.where} is unavailable`);
+  // An @mention is a direct question: answered whatever the channel's auto-reply setting.
+  if (!message.isMention && !(await channelAutoReply(core, message.channel)).on) return null;
+  if (state && found.length > 0) await recordSightings(state, message, found);
+
   const threadTs = message.threadTs ?? message.ts;
   const ttlMs = Math.round(Math.max(core.autoReply.dedupeHours * 3_600_000, MIN_DEDUPE_MS));
-  const found = core.search.scan(decodeSlackEntities(message.text.slice(0, MAX_MESSAGE_CHARS)));
-
   // The message event and the app_mention of one message share these keys, so only one answers.
   const keyOf = (code: string): string => `reply:${message.channel}:${threadTs}:${code}`;
-  const keys = found.length > 0 ? found.map((e) => keyOf(e.code)) : message.isMention ? [`hint:${message.channel}:${message.ts}`] : [];
+  const keys = found.length > 0 ? found.map((e) => keyOf(e.code)) : [`hint:${message.channel}:${message.ts}`];
   const claimed = await claimAll(core, keys, ttlMs);
   if (claimed.length === 0) return null;
 
   const fresh = found.filter((e) => claimed.includes(keyOf(e.code)));
-  const reply = fresh.length > 0 ? replyFor(core, fresh) : mentionHint(core.command);
+  const spikes: SpikeFigures[] = [];
+  // A reply that is not sent gives its claims back, spike hints included, so a redelivery carries them.
+  const giveBack = async (): Promise<void> => {
+    for (const key of claimed) await core.dedupe.release(key);
+    for (const spike of spikes) await state?.store.release(spikeHintKey(spike.code, message.channel));
+  };
+  try {
+    if (state) await claimSpikes(state, message.channel, fresh, spikes);
+  } catch (error) {
+    await giveBack().catch(() => undefined);
+    throw error;
+  }
+  const reply = fresh.length > 0 ? replyFor(core, fresh, spikes) : mentionHint(core.command);
   return {
     outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: reply },
-    release: async () => {
-      for (const key of claimed) await core.dedupe.release(key);
-    },
+    release: giveBack,
   };
 }

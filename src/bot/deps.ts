@@ -2,6 +2,9 @@
 import type { Catalog } from "../catalog/types.js";
 import type { Search } from "../search/types.js";
 import type { DedupeStore } from "../state/dedupe.js";
+import type { Clock, StateStore } from "../state/store.js";
+import type { Sightings } from "../trends/sightings.js";
+import type { SeenThisWeek } from "./seen-this-week.js";
 
 /** Auto-reply switches from the environment (AUTO_REPLY, AUTO_REPLY_CHANNELS, AUTO_REPLY_DEDUPE_HOURS). */
 export interface AutoReplySettings {
@@ -11,6 +14,14 @@ export interface AutoReplySettings {
   dedupeHours: number;
 }
 
+/** Per-channel settings, sightings and the "Seen this week" list, all kept in one StateStore. */
+export interface BotState {
+  store: StateStore;
+  sightings: Sightings;
+  seenThisWeek: SeenThisWeek;
+  clock: Clock;
+}
+
 export interface BotCore {
   catalog: Catalog;
   search: Search;
@@ -18,6 +29,11 @@ export interface BotCore {
   dedupe: DedupeStore;
   /** The slash command as users type it, for help texts. */
   command: string;
+  /**
+   * Absent (e.g. a preview without state): only the environment decides where auto-replies happen,
+   * nothing is counted, and the App Home has no "Seen this week".
+   */
+  state?: BotState;
 }
 
 export const DEFAULT_COMMAND = "/zpa-code";

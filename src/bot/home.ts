@@ -1,10 +1,11 @@
 // Builds the App Home for a state: which codes match the filters and search, and which page shows.
 import { CATEGORIES, COMPONENTS, type Category, type Component, type Entry } from "../catalog/types.js";
-import { ALL, renderHome } from "../render/home.js";
+import { ALL, renderHome, type SeenSection } from "../render/home.js";
 import type { HomeView } from "../render/types.js";
 import type { BotCore } from "./deps.js";
 import { uniqueEntries } from "./entries.js";
 import { serializeHomeState, type HomeState } from "./home-state.js";
+import { SEEN_DAYS } from "./seen-this-week.js";
 
 export const HOME_PAGE_SIZE = 20;
 
@@ -24,6 +25,15 @@ function countBy<K extends string>(entries: readonly Entry[], keys: readonly K[]
   for (const key of keys) counts[key] = 0;
   for (const entry of entries) counts[keyOf(entry)] += 1;
   return counts;
+}
+
+/** "Seen this week" from the last list read (see refreshSeenThisWeek); absent without state. */
+function seenSection(core: BotCore): SeenSection | undefined {
+  const snapshot = core.state?.seenThisWeek.current();
+  if (!snapshot) return undefined;
+  if (snapshot.status === "unavailable") return snapshot;
+  const rows = snapshot.codes.map((row) => ({ ...row, entry: core.search.byCode(row.code) }));
+  return { status: "ok", days: SEEN_DAYS, rows };
 }
 
 export function buildHome(core: BotCore, state: HomeState): HomeView {
@@ -50,5 +60,6 @@ export function buildHome(core: BotCore, state: HomeState): HomeView {
     componentCounts: countBy<Component>(inCategory, COMPONENTS, (e) => e.component),
     categoryCounts: countBy<Category>(inComponent, CATEGORIES, (e) => e.category),
     command: core.command,
+    ...(core.state ? { seen: seenSection(core) } : {}),
   });
 }

@@ -1,4 +1,4 @@
-// The App Home tab: how-to, component/category filters, search, and one page of codes.
+// The App Home tab: how-to, "Seen this week", component/category filters, search, and one page of codes.
 // Pure: the bot computes the page and the counts; this only lays them out.
 import { CATEGORIES, COMPONENTS, COMPONENT_NAMES, type Category, type Component, type Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
@@ -9,6 +9,20 @@ import { summaryLine } from "./summary.js";
 import type { Block, HomeView, SelectOption, StaticSelect } from "./types.js";
 
 export const ALL = "all";
+/** Rows "Seen this week" shows at most, whatever it is given: keeps the view far below 100 blocks. */
+export const MAX_SEEN_ROWS = 10;
+
+export interface SeenRow {
+  code: string;
+  count: number;
+  people: number;
+  /** Undefined for a code no longer in the catalog: listed without a View button. */
+  entry: Entry | undefined;
+}
+
+export type SeenSection =
+  | { status: "ok"; days: number; rows: readonly SeenRow[] }
+  | { status: "unavailable" };
 
 export interface HomePage {
   /** Serialized filter/search/page state, carried in the view itself. */
@@ -29,6 +43,8 @@ export interface HomePage {
   categoryCounts: Readonly<Record<Category | typeof ALL, number>>;
   /** The slash command, for the how-to. */
   command: string;
+  /** Most seen codes; absent when the bot keeps no state (the section is left out). */
+  seen?: SeenSection;
 }
 
 function componentSelect(page: HomePage): StaticSelect {
@@ -65,6 +81,29 @@ function codeRow(entry: Entry): Block {
   return section(summaryLine(entry), button("View", actionId(ACTION.homeView, entry.code), entry.code));
 }
 
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** Block ids of the "Seen this week" rows start with this, so they are told apart from the code list. */
+export const SEEN_BLOCK_PREFIX = "zpa_seen:";
+
+function seenRow(row: SeenRow, index: number): Block {
+  const counts = `${plural(row.count, "time", "times")} · ${plural(row.people, "person", "people")}`;
+  const block = row.entry
+    ? section(`${summaryLine(row.entry)}\n${counts}`, button("View", actionId(ACTION.homeView, row.entry.code), row.entry.code))
+    : section(`:grey_question: *${escapeMrkdwn(row.code)}*  (no longer in the catalog)\n${counts}`);
+  return { ...block, block_id: `${SEEN_BLOCK_PREFIX}${index + 1}` };
+}
+
+function seenBlocks(seen: SeenSection | undefined): Block[] {
+  if (!seen) return [];
+  if (seen.status === "unavailable") {
+    return [section("*Seen this week*"), context("Not available right now: the bot's shared store cannot be reached."), divider()];
+  }
+  const title = section(`*Seen this week*: codes pasted most in the channels I read, last ${plural(seen.days, "day", "days")}`);
+  if (seen.rows.length === 0) return [title, context("Nothing seen yet this week."), divider()];
+  return [title, ...seen.rows.slice(0, MAX_SEEN_ROWS).map(seenRow), divider()];
+}
+
 function pager(page: HomePage): Block[] {
   if (page.pageCount <= 1) return [];
   const buttons = [];
@@ -84,6 +123,7 @@ export function renderHome(page: HomePage): HomeView {
         "or invite me to a channel and paste a log line: I answer in the thread. " +
         "Filter or search below, and open any code with *View*.",
     ),
+    ...seenBlocks(page.seen),
     actions(controls, "zpa_home_controls"),
   ];
   if (page.query !== null) {

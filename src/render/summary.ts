@@ -47,17 +47,20 @@ function fallback(entries: readonly Entry[]): string {
   return escapeMrkdwn(clip(`${entries.length} ZPA codes: ${entries.map((e) => e.code).join(", ")}`, 1_000));
 }
 
-/** Two or three codes: a short card each. */
-export function renderCompactCards(entries: readonly Entry[], detailsPrefix: string): Message {
-  const head: Block[] = [context(`Found ${entries.length} ZPA status codes in this message:`)];
+/** Two or three codes: a short card each. `lead` goes first (e.g. a spike hint) and counts against the limits. */
+export function renderCompactCards(entries: readonly Entry[], detailsPrefix: string, lead: readonly Block[] = []): Message {
+  const head: Block[] = [...lead, context(`Found ${entries.length} ZPA status codes in this message:`)];
   const groups = entries.map((entry, i) => [...(i > 0 ? [divider()] : []), ...compactBlocks(entry, detailsPrefix)]);
   const packed = packGroups(head, groups, (n) => overflowLine(entries.slice(n)));
   return { text: fallback(entries), blocks: packed.blocks };
 }
 
-/** Many codes: one line each, in the order given. */
-export function renderSummary(entries: readonly Entry[], detailsPrefix: string): Message {
-  const head: Block[] = [section(`*Found ${entries.length} ZPA status codes.* Click *Details* for a full card (only you will see it).`)];
+/** Many codes: one line each, in the order given. `lead` goes first and counts against the limits. */
+export function renderSummary(entries: readonly Entry[], detailsPrefix: string, lead: readonly Block[] = []): Message {
+  const head: Block[] = [
+    ...lead,
+    section(`*Found ${entries.length} ZPA status codes.* Click *Details* for a full card (only you will see it).`),
+  ];
   const packed = packGroups(
     head,
     entries.map((entry) => summaryRow(entry, detailsPrefix)),

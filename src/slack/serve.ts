@@ -1,17 +1,35 @@
-// Runs the bot until SIGTERM/SIGINT: builds the deps, starts the app, turns start-up failures into
-// one-line messages, and stops gracefully. Only main.ts calls this.
-import { EXIT_CONFIG, type SlackConfig } from "../config.js";
+// Runs the bot until SIGTERM/SIGINT: opens the state, builds the deps, starts the app, turns start-up
+// failures into one-line messages, and stops gracefully. Only main.ts calls this.
+import { ConfigError, EXIT_CONFIG, EXIT_UNAVAILABLE, type Env, type SlackConfig } from "../config.js";
+import { StateUnavailableError } from "../state/errors.js";
+import { openState, type OpenedState } from "../state/open.js";
 import { loadBotDeps } from "./deps.js";
 import { createRedactingLogger } from "./logger.js";
 import { secretsOf, SlackStartError, startSlackApp, type RunningSlackApp } from "./start.js";
 
-export async function serveSlack(config: SlackConfig, fail: (line: string, code: number) => never): Promise<void> {
+export async function serveSlack(
+  config: SlackConfig,
+  fail: (line: string, code: number) => never,
+  env: Env = process.env,
+): Promise<void> {
   const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
+
+  // Before Slack: with Redis unreachable there is nothing to connect for.
+  let state: OpenedState;
+  try {
+    state = await openState(env, (line) => logger.warn(line));
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
+    if (error instanceof StateUnavailableError) fail(`Cannot start: ${error.message}; check REDIS_URL`, EXIT_UNAVAILABLE);
+    throw error;
+  }
+  logger.info(`State: ${state.store.where}`);
 
   let running: RunningSlackApp;
   try {
-    running = await startSlackApp(config, loadBotDeps(config.autoReply), { logger });
+    running = await startSlackApp(config, { ...loadBotDeps(config.autoReply), state }, { logger });
   } catch (error) {
+    await state.store.close().catch(() => undefined);
     if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       fail(`Configuration error: PORT ${config.port} is already in use`, EXIT_CONFIG);
@@ -28,13 +46,20 @@ export async function serveSlack(config: SlackConfig, fail: (line: string, code:
     }
     stopping = true;
     logger.info(`${signal}: finishing running handlers, then exiting`);
-    running.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error("Error while stopping:", error);
-        process.exit(1);
-      },
-    );
+    // Handlers still running use the store, so it closes only after they finished (or timed out).
+    running
+      .stop()
+      .then(async () => {
+        await state.store.close();
+        logger.info(`State store closed (${state.store.where})`);
+      })
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error("Error while stopping:", error);
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGTERM", () => stopOn("SIGTERM"));
   process.on("SIGINT", () => stopOn("SIGINT"));

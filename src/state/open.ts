@@ -1,4 +1,5 @@
 // Picks the store from the configuration (Redis when REDIS_URL is set) and builds the sightings on it.
+import { randomBytes } from "node:crypto";
 import type { Env } from "../config.js";
 import { createSightings, type Sightings } from "../trends/sightings.js";
 import { createUserHasher, sightingsSalt } from "../trends/user-hash.js";
@@ -36,6 +37,20 @@ export async function openState(env: Env, warn: (line: string) => void, options:
     spikeWindowMs: config.spikeWindowMs,
     spikeMinPeople: config.spikeMinPeople,
     clock: options.clock ?? systemClock,
+  });
+  return { config, store, sightings };
+}
+
+/**
+ * Default in-process state, for an app started without one (tests, embedding). Its salt is random
+ * and silent: nothing outside this process ever compares its hashes.
+ */
+export function openInProcessState(config: StateConfig = readStateConfig({})): OpenedState {
+  const store = createMemoryStore({ retentionMs: config.retentionMs, recentWindowMs: config.spikeWindowMs });
+  const sightings = createSightings(store, {
+    hashUser: createUserHasher(config.salt ?? randomBytes(32).toString("base64url")),
+    spikeWindowMs: config.spikeWindowMs,
+    spikeMinPeople: config.spikeMinPeople,
   });
   return { config, store, sightings };
 }

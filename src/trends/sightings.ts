@@ -32,6 +32,11 @@ export interface Sightings {
 const CODE = /^[A-Z][A-Z0-9_]{0,99}$/;
 const CHANNEL = /^[A-Z0-9]{1,40}$/;
 
+/** True for ids shaped like Slack's channel ids: the only channels sightings are kept for. */
+export function isSightingChannel(channel: string): boolean {
+  return CHANNEL.test(channel);
+}
+
 /** Codes and channel ids become parts of store keys, so only their real shapes are accepted. */
 function checkIds(code: string, channel: string): void {
   if (!CODE.test(code)) throw new RangeError("sighting code must look like a ZPA status code (A-Z, 0-9, _)");

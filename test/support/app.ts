@@ -1,5 +1,6 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
+import type { StateHandles } from "../../src/bot/state.js";
 import type { AutoReplySettings, BotDeps } from "../../src/slack/listeners/index.js";
 import type { HttpModeConfig, SocketModeConfig } from "../../src/config.js";
 import { loadBotDeps } from "../../src/slack/deps.js";
@@ -16,6 +17,11 @@ export interface TestAppOptions {
   autoReply?: Partial<AutoReplySettings>;
   /** Replace parts of the real deps (catalog, search); normally left alone. */
   deps?: Partial<BotDeps>;
+  /**
+   * The app's state (store + sightings). Pass the same Redis-backed state twice to run two replicas;
+   * the caller closes it. Default: a fresh in-process state per app.
+   */
+  state?: StateHandles;
 }
 
 interface TestAppBase {
@@ -110,6 +116,7 @@ async function startWith(
       supplied?.catalog && supplied.search
         ? { autoReply: config.autoReply, ...supplied, catalog: supplied.catalog, search: supplied.search }
         : { ...loadBotDeps(config.autoReply), ...supplied };
+    if (options.state) deps.state = options.state;
     const running = await startSlackApp(config, deps, { host: "127.0.0.1", logger });
     return { running, logLines };
   } catch (error) {

@@ -2,15 +2,18 @@
 import type { App, Logger } from "@slack/bolt";
 import type { Catalog } from "../../catalog/types.js";
 import { DEFAULT_COMMAND, type AutoReplySettings, type BotCore } from "../../bot/deps.js";
+import { createBotState, type StateHandles } from "../../bot/state.js";
 import type { Search } from "../../search/types.js";
 import type { DedupeStore } from "../../state/dedupe.js";
-import { MemoryDedupeStore } from "../../state/memory-dedupe.js";
+import { openInProcessState } from "../../state/open.js";
 import { registerBlockActions } from "./block-actions.js";
 import { registerCommand } from "./command.js";
+import { refreshSeenBeforeHome } from "./home-freshness.js";
 import { registerHomeOpened } from "./home-opened.js";
 import { registerMessages } from "./messages.js";
 import { logRateLimits } from "./rate-limits.js";
 import { registerSearchSubmit } from "./search-submit.js";
+import { logStateHealth } from "./state-health.js";
 
 export type { AutoReplySettings } from "../../bot/deps.js";
 
@@ -19,7 +22,9 @@ export interface BotDeps {
   catalog: Catalog;
   search: Search;
   autoReply: AutoReplySettings;
-  /** Who already answered what; defaults to one in-memory store per app (single instance). */
+  /** Channel settings, sightings and dedupe (openState()); defaults to a fresh in-process state per app. */
+  state?: StateHandles;
+  /** Who already answered what; defaults to the state's store. */
   dedupe?: DedupeStore;
   /** Defaults to /zpa-code. */
   command?: string;
@@ -29,15 +34,19 @@ export interface BotDeps {
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
 export function registerListeners(app: App, deps: BotDeps): void {
+  const handles = deps.state ?? openInProcessState();
   const core: BotCore = {
     catalog: deps.catalog,
     search: deps.search,
     autoReply: deps.autoReply,
-    dedupe: deps.dedupe ?? new MemoryDedupeStore(),
+    dedupe: deps.dedupe ?? handles.store,
     command: deps.command ?? DEFAULT_COMMAND,
+    state: createBotState(handles),
   };
   const logger = deps.logger ?? app.logger;
+  logStateHealth(handles.store, logger);
   logRateLimits(app, logger);
+  app.use(refreshSeenBeforeHome(core, logger));
   registerCommand(app, core, logger);
   registerMessages(app, core, logger);
   registerHomeOpened(app, core);

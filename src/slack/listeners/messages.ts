@@ -1,7 +1,8 @@
 // Channel messages and @mentions: answer codes in the thread (the bot logic decides whether).
 import type { App, Logger } from "@slack/bolt";
-import { autoReply } from "../../bot/auto-reply.js";
+import { autoReply, type AutoReply } from "../../bot/auto-reply.js";
 import type { BotCore } from "../../bot/deps.js";
+import { StateUnavailableError } from "../../state/errors.js";
 import { toIncomingMessage } from "./incoming.js";
 import { send } from "./send.js";
 
@@ -10,13 +11,21 @@ export function registerMessages(app: App, core: BotCore, logger: Logger): void 
     async ({ event, context, client }: { event: unknown; context: { botUserId?: string }; client: Parameters<typeof send>[0]["client"] }) => {
       const incoming = toIncomingMessage(event, isMention);
       if (!incoming) return;
-      const reply = await autoReply(core, incoming, context.botUserId);
+      let reply: AutoReply | null;
+      try {
+        reply = await autoReply(core, incoming, context.botUserId);
+      } catch (error) {
+        if (!(error instanceof StateUnavailableError)) throw error;
+        // Without the shared store a reply could go out twice (once per replica): skip it instead.
+        logger.warn(`Thread reply in ${incoming.channel} skipped: ${error.message}`);
+        return;
+      }
       if (!reply) return;
       try {
         await send({ client }, [reply.outgoing]);
       } catch (error) {
         // Give the claim back so Slack's redelivery of this event can still answer.
-        await reply.release();
+        await reply.release().catch(() => undefined);
         logger.error(`Thread reply in ${incoming.channel} failed: ${(error as Error).message}`);
         throw error;
       }

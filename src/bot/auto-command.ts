@@ -1,0 +1,93 @@
+// `/zpa-code auto on|off|status`: turns a channel's auto-replies on or off for everyone in it, with a
+// visible note naming who did it. Slack-free: the surface passes a function that posts the note.
+import {
+  renderAutoAlready,
+  renderAutoChanged,
+  renderAutoNotAChannel,
+  renderAutoNote,
+  renderAutoNoteWithdrawn,
+  renderAutoNotInChannel,
+  renderAutoNotKept,
+  renderAutoStatus,
+  renderAutoUnavailable,
+  renderAutoUsage,
+  type AutoReason,
+} from "../render/auto-setting.js";
+import { decodeSlackEntities } from "../render/escape.js";
+import type { Message } from "../render/types.js";
+import { StateUnavailableError } from "../state/errors.js";
+import { channelAutoReply, type EffectiveAutoReply } from "./channel-auto-reply.js";
+import type { BotCore } from "./deps.js";
+
+export type AutoCommand =
+  | { kind: "set"; autoReply: "on" | "off" }
+  | { kind: "status" }
+  /** `auto` followed by something else: answered with how to use it. */
+  | { kind: "usage"; typed: string };
+
+/** Channels and private channels; DMs (D…) have no thread replies to switch. */
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+
+/** The `auto` subcommand in the command text, or null when the text is a lookup. */
+export function parseAutoCommand(text: string): AutoCommand | null {
+  const words = decodeSlackEntities(text).trim().split(/\s+/);
+  if (words[0]?.toLowerCase() !== "auto") return null;
+  const rest = words.slice(1);
+  const action = rest.length <= 1 ? (rest[0] ?? "status").toLowerCase() : undefined;
+  if (action === "on" || action === "off") return { kind: "set", autoReply: action };
+  if (action === "status") return { kind: "status" };
+  return { kind: "usage", typed: rest.join(" ") };
+}
+
+export type NoteResult = "posted" | "not_in_channel";
+
+export interface AutoCommandInput {
+  command: AutoCommand;
+  channelId: string;
+  /** The user id from Slack's payload: the only way the note names anyone. */
+  userId: string;
+  /** Posts a visible message in channelId; "not_in_channel" when the bot may not post there. */
+  postNote(message: Message): Promise<NoteResult>;
+}
+
+function reasonOf(effective: EffectiveAutoReply): AutoReason {
+  const { setting, source } = effective;
+  if (setting) return { kind: "channel", changedBy: setting.changedBy, changedAtMs: setting.changedAtMs };
+  return source === "AUTO_REPLY" || source === "AUTO_REPLY_CHANNELS" ? { kind: source } : { kind: "default" };
+}
+
+/** The private answer. Store outages become a clear "temporarily unavailable", never an error. */
+export async function answerAutoCommand(core: BotCore, input: AutoCommandInput): Promise<Message> {
+  const { command } = input;
+  if (command.kind === "usage") return renderAutoUsage(command.typed, core.command);
+  if (!CHANNEL_ID.test(input.channelId)) return renderAutoNotAChannel(core.command);
+  if (!core.state) return renderAutoNotKept();
+  try {
+    const current = await channelAutoReply(core, input.channelId);
+    if (command.kind === "status") return renderAutoStatus(current.on, reasonOf(current), core.command);
+    // Already so (by override or by configuration): nothing to change, nothing to announce.
+    if (current.on === (command.autoReply === "on")) return renderAutoAlready(current.on, reasonOf(current), core.command);
+    return await change(core, core.state, input, command.autoReply);
+  } catch (error) {
+    if (error instanceof StateUnavailableError) return renderAutoUnavailable(core.command);
+    throw error;
+  }
+}
+
+/** The note goes out first: a change nobody in the channel was told about is never made. */
+async function change(
+  core: BotCore,
+  state: NonNullable<BotCore["state"]>,
+  input: AutoCommandInput,
+  autoReply: "on" | "off",
+): Promise<Message> {
+  const on = autoReply === "on";
+  if ((await input.postNote(renderAutoNote(on, input.userId, core.command))) === "not_in_channel") return renderAutoNotInChannel();
+  try {
+    await state.store.setChannelSetting(input.channelId, { autoReply, changedBy: input.userId, changedAtMs: state.clock() });
+  } catch (error) {
+    if (error instanceof StateUnavailableError) await input.postNote(renderAutoNoteWithdrawn()).catch(() => undefined);
+    throw error;
+  }
+  return renderAutoChanged(on);
+}
