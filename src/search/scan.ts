@@ -4,21 +4,29 @@ import type { CodeIndex } from "./code-index.js";
 /** Text beyond this many characters is not scanned, so no paste can make one call unbounded. */
 export const MAX_SCAN_CHARS = 4 * 1024 * 1024;
 
-const UNDERSCORE = 95;
-const BACKSLASH = 92;
+// Character kinds.
+const OTHER = 0;
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+const UNDERSCORE_KIND = 4;
+const BACKSLASH = 5;
 
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-function isWordChar(c: number): boolean {
-  return isUpper(c) || isLower(c) || (c >= 48 && c <= 57) || c === UNDERSCORE;
-}
-/** Letters that follow a backslash in a JSON escape (\n, \t, \u0041 ...): not part of the next word. */
-function isEscapeLetter(c: number): boolean {
-  return c === 110 || c === 116 || c === 114 || c === 98 || c === 102 || c === 117;
+/** Character kinds of ASCII; everything else separates tokens. */
+const KIND = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) KIND[c] = UPPER;
+for (let c = 97; c <= 122; c++) KIND[c] = LOWER;
+for (let c = 48; c <= 57; c++) KIND[c] = DIGIT;
+KIND[95] = UNDERSCORE_KIND;
+KIND[92] = BACKSLASH;
+
+const UNDERSCORE = 95;
+/** Letters after a backslash in a JSON escape (\n, \t, \u0041 ...): not the start of the next word. */
+const ESCAPE_LETTERS = new Set([..."ntrbfu"].map((letter) => letter.charCodeAt(0)));
+
+function kindAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c < 128 ? KIND[c]! : OTHER;
 }
 
 /**
@@ -33,27 +41,28 @@ function isEscapeLetter(c: number): boolean {
  */
 export function scanText(index: CodeIndex, text: string): Entry[] {
   const found: Entry[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<Entry>();
   const end = Math.min(text.length, MAX_SCAN_CHARS);
   let i = 0;
   while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === BACKSLASH) {
-      i += i + 1 < end && isEscapeLetter(text.charCodeAt(i + 1)) ? 2 : 1;
-      continue;
-    }
-    if (!isWordChar(c)) {
+    const kind = kindAt(text, i);
+    if (kind === OTHER) {
       i++;
       continue;
     }
+    if (kind === BACKSLASH) {
+      i += ESCAPE_LETTERS.has(text.charCodeAt(i + 1)) ? 2 : 1;
+      continue;
+    }
     let start = i;
-    let hasLower = false;
-    for (; i < end; i++) {
-      const d = text.charCodeAt(i);
-      if (!isWordChar(d)) break;
-      if (isLower(d)) hasLower = true;
+    let hasLower = kind === LOWER;
+    for (i++; i < end; i++) {
+      const next = kindAt(text, i);
+      if (next === OTHER || next === BACKSLASH) break;
+      if (next === LOWER) hasLower = true;
     }
     let stop = i;
+    if (stop - start < index.minLength) continue;
     while (start < stop && text.charCodeAt(start) === UNDERSCORE) start++;
     while (stop > start && text.charCodeAt(stop - 1) === UNDERSCORE) stop--;
     const length = stop - start;
@@ -61,8 +70,8 @@ export function scanText(index: CodeIndex, text: string): Entry[] {
     const token = text.slice(start, stop);
     if (hasLower && !token.includes("_")) continue;
     const spelling = index.exact.get(hasLower ? token.toUpperCase() : token);
-    if (!spelling || seen.has(spelling.entry.code)) continue;
-    seen.add(spelling.entry.code);
+    if (!spelling || seen.has(spelling.entry)) continue;
+    seen.add(spelling.entry);
     found.push(spelling.entry);
   }
   return found;

@@ -45,7 +45,7 @@ export function buildMiniSearchEngine(entries: readonly Entry[]): WordsEngine {
     tokenize: splitWords,
     processTerm: (word) => {
       const terms = termsOfWord(word);
-      return terms.length ? terms : null;
+      return terms.length ? [...terms] : null;
     },
     searchOptions: {
       boost: FIELD_BOOST,

@@ -49,7 +49,7 @@ interface Profile {
 
 interface Group {
   word: string;
-  terms: string[];
+  terms: readonly string[];
   /** The terms and the known terms one typo away from them. */
   near: string[];
   /** Inverse document frequency of the group's rarest term; unknown words weigh most. */

@@ -90,11 +90,18 @@ export function splitWords(text: string): string[] {
   return words;
 }
 
+/** Words repeat across the catalog ("connection", "service"); each is worked out once. */
+const termsByWord = new Map<string, readonly string[]>();
+const CACHE_LIMIT = 20_000;
+
 /** One raw word to its index terms; none for a stopword. */
-export function termsOfWord(word: string): string[] {
-  if (word.length < 2 || STOPWORDS.has(word)) return [];
-  const expanded = EXPANSIONS[word] ?? [word];
-  return [...new Set(expanded.map(stem))];
+export function termsOfWord(word: string): readonly string[] {
+  let terms = termsByWord.get(word);
+  if (terms) return terms;
+  if (word.length < 2 || STOPWORDS.has(word)) terms = [];
+  else terms = [...new Set((EXPANSIONS[word] ?? [word]).map(stem))];
+  if (termsByWord.size < CACHE_LIMIT) termsByWord.set(word, terms); // queries bring new words: stay bounded
+  return terms;
 }
 
 export function termsOf(text: string): string[] {
