@@ -1,6 +1,7 @@
-// The App Home on the real catalog: every filter and page combination fits Slack's view limits,
-// pages cover the filtered codes exactly once, and all state travels in private_metadata.
-import { describe, expect, it } from "vitest";
+// The App Home on the real catalog: every filter and page combination fits Slack's view limits (with
+// "Seen this week" at its largest), pages cover the filtered codes exactly once, and all state travels
+// in private_metadata.
+import { beforeAll, describe, expect, it } from "vitest";
 import type { BotCore } from "../src/bot/deps.js";
 import { buildHome, HOME_PAGE_SIZE } from "../src/bot/home.js";
 import { handleHomeAction, openHome, submitSearch } from "../src/bot/home-actions.js";
@@ -12,25 +13,52 @@ import { ACTION, SEARCH_MODAL } from "../src/render/action-ids.js";
 import { LIMITS, viewViolations } from "../src/render/limits.js";
 import type { HomeView, StaticSelect } from "../src/render/types.js";
 import { createSearch } from "../src/search/index.js";
-import { MemoryDedupeStore } from "../src/state/memory-dedupe.js";
+import { createBotState } from "../src/bot/state.js";
+import { SEEN_BLOCK_PREFIX } from "../src/render/home.js";
+import { DAY_MS } from "../src/state/buckets.js";
+import { createMemoryStore } from "../src/state/memory-store.js";
+import type { StateStore } from "../src/state/store.js";
+import { createSightings } from "../src/trends/sightings.js";
+import { createUserHasher } from "../src/trends/user-hash.js";
 
 const catalog = loadCatalog();
-const bot: BotCore = {
-  catalog,
-  search: createSearch(catalog),
-  autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-  dedupe: new MemoryDedupeStore(),
-  command: "/zpa-code",
-};
+
+function botWith(store: StateStore): BotCore {
+  const sightings = createSightings(store, { hashUser: createUserHasher("bot-home-test-salt-01"), spikeWindowMs: 60_000, spikeMinPeople: 5 });
+  return {
+    catalog,
+    search: createSearch(catalog),
+    autoReply: { enabled: true, channels: null, dedupeHours: 24 },
+    dedupe: store,
+    command: "/zpa-code",
+    state: createBotState({ store, sightings }),
+  };
+}
+
+const bot = botWith(createMemoryStore({ retentionMs: 30 * DAY_MS, recentWindowMs: 60_000 }));
+/** "Seen this week" at its largest: ten rows, the catalog's longest titles, several-digit counts. */
+const longestTitles = [...catalog.entries].sort((a, b) => b.title.length - a.title.length).slice(0, 10);
+beforeAll(async () => {
+  for (const [i, entry] of longestTitles.entries()) {
+    for (let n = 0; n < 12 - i; n += 1) await bot.state!.sightings.record(entry.code, "C0OPS", `U0PERSON${n}`);
+  }
+  await bot.state!.seenThisWeek.refresh();
+});
+
+const isSeenRow = (block: HomeView["blocks"][number]): boolean => block.type === "section" && (block.block_id ?? "").startsWith(SEEN_BLOCK_PREFIX);
 
 function listedCodes(view: HomeView): string[] {
   return view.blocks.flatMap((b) =>
-    b.type === "section" && b.accessory?.action_id.startsWith(`${ACTION.homeView}:`) ? [b.accessory.value ?? ""] : [],
+    b.type === "section" && !isSeenRow(b) && b.accessory?.action_id.startsWith(`${ACTION.homeView}:`) ? [b.accessory.value ?? ""] : [],
   );
 }
 
+function seenRows(view: HomeView): Array<{ text: string; view?: string }> {
+  return view.blocks.flatMap((b) => (b.type === "section" && isSeenRow(b) ? [{ text: b.text?.text ?? "", ...(b.accessory ? { view: b.accessory.value } : {}) }] : []));
+}
+
 function pageLine(view: HomeView): string {
-  const line = view.blocks.find((b) => b.type === "context");
+  const line = view.blocks.find((b) => b.type === "context" && /^(Codes \d|No codes)/.test(b.elements[0]?.text ?? ""));
   return line?.type === "context" ? line.elements.map((e) => e.text).join(" ") : "";
 }
 
@@ -59,6 +87,7 @@ describe("App Home", () => {
         for (let page = 1; page <= pageCount; page += 1) {
           const view = buildHome(bot, { ...state, page });
           views += 1;
+          expect(seenRows(view)).toHaveLength(10);
           expect(viewViolations(view), JSON.stringify(state)).toEqual([]);
           expect(view.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerView);
           expect(Buffer.byteLength(JSON.stringify(view))).toBeLessThan(LIMITS.viewBytes);
@@ -143,6 +172,7 @@ describe("App Home", () => {
           const result = submitSearch(bot, { userId: "U1", metadata: serializeHomeState({ ...INITIAL_HOME_STATE, component, category }), query });
           if (result.kind !== "ok") throw new Error("search was refused");
           const view = published(result.outgoing);
+          expect(seenRows(view)).toHaveLength(10);
           expect(viewViolations(view)).toEqual([]);
           expect(view.private_metadata.length).toBeLessThanOrEqual(LIMITS.privateMetadata);
           expect(JSON.stringify(view)).not.toMatch(/<!channel>|<@U123>/);
@@ -172,5 +202,30 @@ describe("App Home", () => {
     for (const junk of [undefined, "", "not json", '{"c":"XX","k":null,"q":null,"p":1}', '{"p":-4}', JSON.stringify({ c: null, k: null, q: "x".repeat(5000), p: 1 })]) {
       expect(parseHomeState(published(openHome(bot, "U1", junk)).private_metadata)).toEqual(INITIAL_HOME_STATE);
     }
+  });
+});
+
+describe("Seen this week", () => {
+  it("lists the most seen codes first with times and distinct people, each with View opening its card", () => {
+    const rows = seenRows(buildHome(bot, INITIAL_HOME_STATE));
+    expect(rows.map((row) => row.view)).toEqual(longestTitles.map((e) => e.code));
+    expect(rows[0]!.text).toContain(`*${longestTitles[0]!.code}*`);
+    expect(rows[0]!.text).toMatch(/\n12 times · 12 people$/);
+    expect(rows[9]!.text).toMatch(/\n3 times · 3 people$/);
+    const [out] = handleHomeAction(bot, { action: ACTION.homeView, value: rows[0]!.view!, userId: "U1", triggerId: "t3" });
+    expect(out?.kind === "openModal" && out.view.blocks[0]).toMatchObject({ type: "header", text: { text: longestTitles[0]!.code } });
+  });
+
+  it("says so when nothing was seen (an unreachable store is covered in replicas.test.ts)", async () => {
+    const empty = botWith(createMemoryStore({ retentionMs: DAY_MS, recentWindowMs: 60_000 }));
+    await empty.state!.seenThisWeek.refresh();
+    const text = JSON.stringify(buildHome(empty, INITIAL_HOME_STATE).blocks);
+    expect(text).toContain("*Seen this week*");
+    expect(text).toContain("Nothing seen yet this week.");
+  });
+
+  it("is left out for a bot without state", () => {
+    const { state: _state, ...stateless } = bot;
+    expect(JSON.stringify(buildHome(stateless, INITIAL_HOME_STATE).blocks)).not.toContain("Seen this week");
   });
 });

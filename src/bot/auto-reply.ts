@@ -21,6 +21,8 @@ import type { Outgoing } from "./outgoing.js";
 export const MAX_MESSAGE_CHARS = 40_000;
 /** Up to this many codes get compact cards; more get a one-line summary. */
 export const MAX_COMPACT_CARDS = 3;
+/** A reply names at most this many spiking codes; the hints of others stay unclaimed for a later reply. */
+export const MAX_SPIKE_HINTS = 3;
 /** Slack redelivers an event for up to several minutes; dedupe never forgets sooner than this. */
 export const MIN_DEDUPE_MS = 10 * 60 * 1000;
 
@@ -89,6 +91,7 @@ async function recordSightings(state: BotState, message: IncomingMessage, found:
 async function claimSpikes(state: BotState, channel: string, entries: readonly Entry[], spikes: SpikeFigures[]): Promise<void> {
   if (!isSightingChannel(channel)) return;
   for (const entry of entries) {
+    if (spikes.length >= MAX_SPIKE_HINTS) return;
     const check = await state.sightings.spike(entry.code, channel);
     if (check.isSpike && (await state.sightings.claimSpikeHint(entry.code, channel))) {
       spikes.push({ code: entry.code, count: check.count, people: check.people, windowMinutes: check.windowMinutes });
