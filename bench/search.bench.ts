@@ -15,6 +15,8 @@ function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+const ms = (value: number): string => `${value.toFixed(4)} ms`;
+
 function percentile(sorted: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
 }
@@ -25,6 +27,8 @@ interface Timing {
   p99: number;
   /** 99th percentile over every single call, pre-emption and garbage collection included. */
   p99AllCalls: number;
+  /** The three queries with the highest own median. */
+  slowest: string[];
 }
 
 /**
@@ -36,6 +40,7 @@ function timeQueries(resolve: (query: string) => unknown, queries: readonly stri
   for (const query of queries) resolve(query);
   const perQuery: number[] = [];
   const allCalls: number[] = [];
+  const costs: Array<[string, number]> = [];
   for (const query of queries) {
     const runs: number[] = [];
     for (let i = 0; i < repeats; i++) {
@@ -45,10 +50,12 @@ function timeQueries(resolve: (query: string) => unknown, queries: readonly stri
     }
     allCalls.push(...runs);
     perQuery.push(percentile(runs.sort((a, b) => a - b), 0.5));
+    costs.push([query, perQuery[perQuery.length - 1]!]);
   }
+  const slowest = costs.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([query, cost]) => `${JSON.stringify(query.slice(0, 60))} ${ms(cost)}`);
   perQuery.sort((a, b) => a - b);
   allCalls.sort((a, b) => a - b);
-  return { median: percentile(perQuery, 0.5), p99: percentile(perQuery, 0.99), p99AllCalls: percentile(allCalls, 0.99) };
+  return { median: percentile(perQuery, 0.5), p99: percentile(perQuery, 0.99), p99AllCalls: percentile(allCalls, 0.99), slowest };
 }
 
 function medianOf(runs: number, task: () => void): number {
@@ -113,7 +120,6 @@ function naiveScanner(catalog: Catalog): (text: string) => Entry[] {
   return (text) => [...new Set(text.match(pattern) ?? [])].map((code) => byCode.get(code)!);
 }
 
-const ms = (value: number): string => `${value.toFixed(4)} ms`;
 const verdict = (ok: boolean): string => (ok ? "meets target" : "MISSES target");
 
 function accuracyLine(name: string, resolve: (query: string) => Resolution, cases: readonly QueryCase[]): string {
@@ -139,6 +145,7 @@ export async function run(): Promise<void> {
   console.log("resolve, per query over the whole query set:");
   console.log(`  resolver      median ${ms(ours.median)}  p99 ${ms(ours.p99)}  (p99 of all calls ${ms(ours.p99AllCalls)})`);
   console.log(`  plain fuse.js median ${ms(theirs.median)}  p99 ${ms(theirs.p99)}  (p99 of all calls ${ms(theirs.p99AllCalls)})`);
+  console.log(`  slowest for the resolver: ${ours.slowest.join(", ")}`);
   const speedup = theirs.median / ours.median;
   console.log(`  ratio (plain fuse.js / resolver): median ${speedup.toFixed(0)}x, p99 ${(theirs.p99 / ours.p99).toFixed(0)}x`);
   console.log(
