@@ -231,7 +231,7 @@ describe("runtime stage reproduced in a temporary folder (npm ci from the regist
   });
 
   it(
-    "starts with production dependencies only and answers /healthz in HTTP mode",
+    "starts with production dependencies only: /healthz in HTTP mode, and the local preview without Slack variables",
     async () => {
       expect(existsSync(join(ROOT, "dist/main.js")), "dist/main.js (built by test/global-setup.ts)").toBe(true);
       const workdir = workdirOf(runtime);
@@ -262,40 +262,59 @@ describe("runtime stage reproduced in a temporary folder (npm ci from the regist
       expect(existsSync(join(dir, "node_modules/@slack/bolt")), "production dependencies installed").toBe(true);
 
       api = await startFakeSlackApi();
-      const port = await freePort();
-      const cmd = last(runtime, "CMD")!.words;
-      const command = cmd[0] === "node" ? process.execPath : cmd[0]!;
-      const child = spawn(command, cmd.slice(1), {
-        cwd: dir,
-        env: {
-          ...env,
-          SLACK_BOT_TOKEN: "xoxb-test",
-          SLACK_SIGNING_SECRET: "test-secret",
-          SLACK_API_URL: api.apiUrl,
-          PORT: String(port),
-          DOTENV_CONFIG_PATH: join(dir, "no.env"),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+      const catalog = JSON.parse(readFileSync(join(dir, "data/catalog.json"), "utf8")) as { entries: unknown[] };
+      const http = await runCmd(dir, {
+        ...env,
+        SLACK_BOT_TOKEN: "xoxb-test",
+        SLACK_SIGNING_SECRET: "test-secret",
+        SLACK_API_URL: api.apiUrl,
+        DOTENV_CONFIG_PATH: join(dir, "no.env"),
       });
-      let output = "";
-      child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-      child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-      let exitCode: number | null | undefined;
-      child.once("exit", (code) => (exitCode = code));
-      try {
-        const health = await pollHealth(`http://127.0.0.1:${port}/healthz`, 20_000, () => exitCode !== undefined);
-        expect(health, `no /healthz answer; output:\n${output}`).toBeDefined();
-        expect(health!.status).toBe(200);
-        const catalog = JSON.parse(readFileSync(join(dir, "data/catalog.json"), "utf8")) as { entries: unknown[] };
-        expect(health!.body).toMatchObject({ status: "ok", mode: "http", catalogEntries: catalog.entries.length });
-        expect(output).not.toContain("test-secret");
-      } finally {
-        await stop(child);
-      }
+      expect(http.health, `no /healthz answer; output:\n${http.output}`).toBeDefined();
+      expect(http.health!.status).toBe(200);
+      expect(http.health!.body).toMatchObject({ status: "ok", mode: "http", catalogEntries: catalog.entries.length });
+      expect(http.output).not.toContain("test-secret");
+
+      // Without Slack variables the same image serves the local preview (PREVIEW_HOST=0.0.0.0 in a real container;
+      // loopback here, as every test on this machine).
+      const preview = await runCmd(dir, { ...env, PREVIEW_HOST: "127.0.0.1", DOTENV_CONFIG_PATH: join(dir, "no.env") });
+      expect(preview.health, `no /healthz answer; output:\n${preview.output}`).toBeDefined();
+      expect(preview.health!.body).toMatchObject({ status: "ok", mode: "preview" });
+      expect(preview.page).toBe(200);
+      expect(preview.exitCode).toBe(0);
     },
     NPM_CI_TIMEOUT_MS + 60_000,
   );
 });
+
+/** Runs the runtime stage's CMD in `dir` on a free loopback port, reads /healthz and the page, then stops it with SIGTERM. */
+async function runCmd(
+  dir: string,
+  env: Record<string, string>,
+): Promise<{ health: { status: number; body: unknown } | undefined; page: number | undefined; output: string; exitCode: number | null }> {
+  const port = await freePort();
+  const cmd = last(runtime, "CMD")!.words;
+  const command = cmd[0] === "node" ? process.execPath : cmd[0]!;
+  const child = spawn(command, cmd.slice(1), { cwd: dir, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+  let exited = false;
+  const exit = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
+  try {
+    const health = await pollHealth(`http://127.0.0.1:${port}/healthz`, 20_000, () => exited);
+    const page = health ? (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(5_000) })).status : undefined;
+    await stop(child);
+    return { health, page, output, exitCode: await exit };
+  } finally {
+    await stop(child);
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
