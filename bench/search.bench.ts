@@ -4,7 +4,11 @@ import { readFileSync } from "node:fs";
 import Fuse from "fuse.js";
 import { DEFAULT_CATALOG_PATH, loadCatalog } from "../src/catalog/load.js";
 import type { Catalog, Entry } from "../src/catalog/types.js";
+import { buildCodeIndex } from "../src/search/code-index.js";
+import { boundedEditDistance } from "../src/search/edit-distance.js";
 import { createSearch } from "../src/search/index.js";
+import { compactCode } from "../src/search/normalize.js";
+import { allowedEdits, buildTypoIndex } from "../src/search/typo-index.js";
 import type { Resolution } from "../src/search/types.js";
 import { WORDS_ENGINES } from "../src/search/words-engines.js";
 import { QUERIES, overallTopOne, ratesByKind, type QueryCase } from "../test/queries.js";
@@ -13,6 +17,18 @@ const TARGETS = { medianMs: 0.05, p99Ms: 1, speedup: 20, pasteMs: 2, startMs: 50
 
 function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** The typo step as first built: fuse.js over every compact spelling, then the same edit-distance check. */
+function fuseOverEverySpelling(catalog: Catalog): (compact: string) => Entry[] {
+  const { spellings } = buildCodeIndex(catalog.entries);
+  const fuse = new Fuse(spellings, { keys: ["compact"], isCaseSensitive: true, ignoreLocation: true, threshold: 0.4 });
+  return (compact) => {
+    const limit = allowedEdits(compact.length);
+    const hits = fuse.search(compact, { limit: 10 }).map((hit) => hit.item);
+    const near = hits.filter((hit) => boundedEditDistance(compact, hit.compact, limit) <= limit);
+    return [...new Set(near.map((hit) => hit.entry))];
+  };
 }
 
 const ms = (value: number): string => `${value.toFixed(4)} ms`;
@@ -161,6 +177,23 @@ export async function run(): Promise<void> {
     console.log(accuracyLine(engine, variant.resolve, QUERIES));
   }
   console.log(accuracyLine("plain fuse.js", fuse, QUERIES));
+
+  const typoCases = QUERIES.filter((test) => test.kind === "typo");
+  const typoQueries = typoCases.map((test) => compactCode(test.query.replace(/^[A-Za-z ]+:\s*/, "")));
+  console.log(`typo step alone, ${typoCases.length} typo queries (compact), right code as the single nearest:`);
+  const sieve = buildTypoIndex(buildCodeIndex(catalog.entries).spellings);
+  const everySpelling = fuseOverEverySpelling(catalog);
+  for (const [name, find] of [
+    ["bigram sieve + edit distance + fuse.js score", (q: string) => sieve.find(q).nearest],
+    ["fuse.js over every spelling + edit distance", everySpelling],
+  ] as const) {
+    const right = typoCases.filter((test, i) => {
+      const nearest = find(typoQueries[i]!);
+      return nearest.length >= 1 && nearest[0]!.code === test.expect[0];
+    }).length;
+    const timing = timeQueries(find, typoQueries, 11);
+    console.log(`  ${name}: ${right}/${typoCases.length}; median ${ms(timing.median)} p99 ${ms(timing.p99)}`);
+  }
 
   const text = paste(catalog, 40_000);
   const naive = naiveScanner(catalog);
