@@ -147,8 +147,10 @@ function accuracyLine(name: string, resolve: (query: string) => Resolution, case
 export async function run(): Promise<void> {
   const coldStart = nowMs();
   const catalog = loadCatalog();
-  createSearch(catalog);
+  const first = createSearch(catalog);
   const firstStart = nowMs() - coldStart;
+  first.resolve("saml assertion too large");
+  const firstFull = nowMs() - coldStart;
   const queries = QUERIES.map((test) => test.query);
   const words = QUERIES.filter((test) => test.kind === "words" || test.kind === "vague");
 
@@ -218,9 +220,16 @@ export async function run(): Promise<void> {
   const parseOnly = medianOf(20, () => JSON.parse(raw));
   const loadOnly = medianOf(20, () => loadCatalog());
   const start = medianOf(20, () => createSearch(loadCatalog()));
+  const full = medianOf(20, () => createSearch(loadCatalog()).resolve("saml assertion too large"));
   const buildOnly = medianOf(20, () => createSearch(catalog));
-  console.log("start-up (first, cold build of this process at the top; then medians of 20 warm runs):");
-  console.log(`  first load + build ${ms(firstStart)}`);
-  console.log(`  JSON.parse ${ms(parseOnly)}; loadCatalog (parse + validation) ${ms(loadOnly)}; index build ${ms(buildOnly)}; load + build ${ms(start)}`);
-  console.log(`  target load + build < ${TARGETS.startMs} ms ${verdict(start < TARGETS.startMs)}`);
+  const wordIndex = medianOf(20, () => createSearch(catalog).resolve("saml assertion too large"));
+  console.log("start-up (the word index is built by the first query that needs it):");
+  console.log(`  cold, first in this process: load + build ${ms(firstStart)}; + word index and first words query ${ms(firstFull)}`);
+  console.log(`  warm medians of 20: JSON.parse ${ms(parseOnly)}; loadCatalog (parse + validation) ${ms(loadOnly)}`);
+  console.log(`    build ${ms(buildOnly)}; build + word index + one words query ${ms(wordIndex)}`);
+  console.log(`    load + build ${ms(start)}; load + build + word index + one words query ${ms(full)}`);
+  console.log(
+    `  target load + build < ${TARGETS.startMs} ms ${verdict(start < TARGETS.startMs)}; ` +
+      `with the word index ${verdict(full < TARGETS.startMs)}`,
+  );
 }

@@ -8,7 +8,7 @@ import { buildTitleIndex } from "./title-index.js";
 import { buildTypoIndex } from "./typo-index.js";
 import type { Search } from "./types.js";
 import { buildWordsEngine, type WordsEngineName } from "./words-engines.js";
-import { buildWordsMatcher } from "./words-match.js";
+import { buildWordsMatcher, type WordsMatcher } from "./words-match.js";
 
 export type { Resolution, ResolveHow, Search } from "./types.js";
 export { MAX_QUERY_CHARS } from "./query.js";
@@ -19,16 +19,20 @@ export interface SearchOptions {
   words?: WordsEngineName;
 }
 
-/** Builds every index once; resolve and scan then only read them. */
+/**
+ * Builds the indexes once; resolve and scan then only read them. The word index, two thirds of the build,
+ * is made on the first query that needs it: a CLI lookup of a code never pays for it.
+ */
 export function createSearch(catalog: Catalog, options: SearchOptions = {}): Search {
   const entries = catalog.entries;
   const codes = buildCodeIndex(entries);
+  let words: WordsMatcher | undefined;
   const resolve = buildResolver({
     codes,
     titles: buildTitleIndex(entries),
     fragments: buildFragmentIndex(codes.spellings),
     typos: buildTypoIndex(codes.spellings),
-    words: buildWordsMatcher(entries, buildWordsEngine(options.words ?? "minisearch", entries)),
+    words: (query) => (words ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "minisearch", entries)))(query),
   });
   return {
     resolve,

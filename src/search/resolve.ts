@@ -7,7 +7,7 @@ import { scanText } from "./scan.js";
 import type { TitleIndex } from "./title-index.js";
 import type { TypoIndex } from "./typo-index.js";
 import type { Resolution, ResolveHow } from "./types.js";
-import type { WordsVerdict } from "./words-match.js";
+import type { WordsMatcher } from "./words-match.js";
 
 export const MAX_ALTERNATIVES = 5;
 /** A fragment shorter than this names too many codes to mean one. */
@@ -18,7 +18,7 @@ export interface ResolverParts {
   titles: TitleIndex;
   fragments: FragmentIndex;
   typos: TypoIndex;
-  words: (query: string) => WordsVerdict;
+  words: WordsMatcher;
 }
 
 /** Entries that carry the same title as `entry` in another component or table. */

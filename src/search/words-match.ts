@@ -64,7 +64,9 @@ interface Group {
  * at least two of its words, one of them informative and in the entry's name or code, and no rival scores
  * about the same. Otherwise the words only suggest: one word is never enough for a confident answer.
  */
-export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine): (query: string) => WordsVerdict {
+export type WordsMatcher = (query: string) => WordsVerdict;
+
+export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine): WordsMatcher {
   const profiles = new Map<Entry, Profile>();
   const documentFrequency = new Map<string, number>();
   wordsDocs(entries).forEach((doc, i) => {
