@@ -165,6 +165,32 @@ describe("the API in front of the real bot logic", () => {
     expect(JSON.stringify(card.replies[0].payload)).not.toContain("U0PREVIEWBOT");
   });
 
+  it("/zpa-code auto off posts a note in the channel and stops unprompted replies there; auto on brings them back", async () => {
+    const entry = catalog.entries[2]!;
+    const off = (await post("/api/command", { text: "auto off" })).json;
+    expect(off.replies.map((r: { surface: string }) => r.surface)).toEqual(["channel", "ephemeral"]);
+    expect(off.replies[0].html).toContain("turned auto-replies");
+    expect(off.replies[0].html).not.toContain("mk-broadcast");
+    try {
+      expect((await post("/api/message", { text: `seeing ${entry.code}` })).json.replies).toEqual([]);
+      // A direct question is still answered.
+      expect((await post("/api/message", { text: `@zpa-code ${entry.code}?` })).json.replies).toHaveLength(1);
+    } finally {
+      const on = (await post("/api/command", { text: "auto on" })).json;
+      expect(on.replies.map((r: { surface: string }) => r.surface)).toEqual(["channel", "ephemeral"]);
+    }
+    expect((await post("/api/message", { text: `still seeing ${entry.code}` })).json.replies).toHaveLength(1);
+  });
+
+  it("App Home lists the codes pasted in the channel under Seen this week", async () => {
+    const entry = catalog.entries.at(-2)!;
+    await post("/api/message", { text: `got ${entry.code} twice today` });
+    const home = (await post("/api/home", {})).json;
+    expect(home.html).toContain("Seen this week");
+    const seenRows = (home.payload.blocks as Array<{ block_id?: string }>).filter((b) => b.block_id?.startsWith("zpa_seen:"));
+    expect(JSON.stringify(seenRows)).toContain(entry.code);
+  });
+
   it("Share on a private card posts the card in the channel", async () => {
     const entry = catalog.entries.at(-1)!;
     const answer = (await post("/api/command", { text: entry.code })).json.replies[0];

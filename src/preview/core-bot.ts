@@ -1,16 +1,20 @@
 // The PreviewBot backed by the real, Slack-free bot logic (src/bot): the same functions the Slack
-// listeners call, with each Outgoing turned into the place the page shows it instead of a Slack call.
+// listeners call, in the same order, with each Outgoing turned into the place the page shows it
+// instead of a Slack call.
 import { autoReply } from "../bot/auto-reply.js";
+import { answerAutoCommand, parseAutoCommand } from "../bot/auto-command.js";
 import { handleAction } from "../bot/actions.js";
 import { answerCommand } from "../bot/command.js";
 import { DEFAULT_COMMAND, type BotCore } from "../bot/deps.js";
 import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Outgoing } from "../bot/outgoing.js";
 import { routeAction } from "../bot/route-action.js";
+import { refreshSeenThisWeek } from "../bot/seen-this-week.js";
+import { createBotState } from "../bot/state.js";
 import { loadCatalog } from "../catalog/load.js";
 import { SEARCH_MODAL } from "../render/action-ids.js";
 import { createSearch } from "../search/index.js";
-import { MemoryDedupeStore } from "../state/memory-dedupe.js";
+import { openInProcessState } from "../state/open.js";
 import type { PreviewBot, PreviewReply } from "./bot.js";
 
 /** The bot's own user id in the preview, so its messages are never answered as if a person wrote them. */
@@ -44,8 +48,21 @@ function nextTriggerId(): string {
 
 export function createCorePreviewBot(core: BotCore): PreviewBot {
   return {
-    async command({ text }) {
-      return [{ surface: "ephemeral", message: answerCommand(core, { text }) }];
+    async command({ text, user, channelId }) {
+      const auto = parseAutoCommand(text);
+      if (!auto) return [{ surface: "ephemeral", message: answerCommand(core, { text }) }];
+      // `/zpa-code auto on|off`: the visible note goes in the channel before the private answer, as in Slack.
+      const notes: PreviewReply[] = [];
+      const message = await answerAutoCommand(core, {
+        command: auto,
+        channelId,
+        userId: user.id,
+        postNote: async (note) => {
+          notes.push({ surface: "channel", message: note });
+          return "posted";
+        },
+      });
+      return [...notes, { surface: "ephemeral", message }];
     },
 
     async message({ text, user, channelId, ts, mentionsBot }) {
@@ -59,7 +76,10 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
 
     async action(input) {
       // The Slack listener's path: the shared routing table, then the shared handler.
-      if (routeAction(input.actionId) === undefined) return [];
+      const route = routeAction(input.actionId);
+      if (route === undefined) return [];
+      // Like the Slack middleware: App Home interactions read "Seen this week" again first.
+      if (input.container === "home") await refreshSeenThisWeek(core);
       return outgoingToReplies(
         handleAction(core, {
           actionId: input.actionId,
@@ -77,6 +97,7 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
 
     async submit(input) {
       if (input.callbackId !== SEARCH_MODAL.callbackId) return [];
+      await refreshSeenThisWeek(core);
       const query = input.values[SEARCH_MODAL.blockId]?.[SEARCH_MODAL.actionId]?.value;
       const result = submitSearch(core, { userId: input.user.id, metadata: input.privateMetadata, query });
       if (result.kind === "invalid") return [{ surface: "modal-errors", errors: { [SEARCH_MODAL.blockId]: result.error } }];
@@ -84,6 +105,7 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
     },
 
     async home({ user, privateMetadata }) {
+      await refreshSeenThisWeek(core);
       const published = outgoingToReplies(openHome(core, user.id, privateMetadata)).find((reply) => reply.surface === "home");
       if (published?.surface !== "home") throw new Error("The bot published no App Home view");
       return published.view;
@@ -91,14 +113,19 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
   };
 }
 
-/** The bot as `npm start` runs it without Slack: the real catalog and search, auto-reply on in every channel. */
+/**
+ * The bot as `npm start` runs it without Slack: the real catalog and search, auto-reply on in every
+ * channel, and a fresh in-process state (as a Slack app gets without REDIS_URL).
+ */
 export function loadCorePreviewBot(catalogPath?: string): PreviewBot {
   const catalog = loadCatalog(catalogPath);
+  const state = openInProcessState();
   return createCorePreviewBot({
     catalog,
     search: createSearch(catalog),
     autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-    dedupe: new MemoryDedupeStore(),
+    dedupe: state.store,
     command: DEFAULT_COMMAND,
+    state: createBotState(state),
   });
 }
