@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { MAX_COMPACT_CARDS } from "../src/bot/auto-reply.js";
 import type { Entry } from "../src/catalog/types.js";
 import { loadCatalog } from "../src/catalog/load.js";
 import type { PreviewBot } from "../src/preview/bot.js";
@@ -223,6 +224,26 @@ describe("preview page driving the real bot logic", () => {
     const card = page.locator("#thread-messages article.msg-ephemeral");
     await expect(card.locator(".bk-header-text").innerText()).resolves.toBe(code);
     expect(await card.locator(".msg-ephemeral-note").innerText()).toContain("Only visible to you");
+    expect(errors).toEqual([]);
+  });
+
+  it("a pasted log with more codes than short cards get becomes a one-line-per-code summary", async () => {
+    // Every real sample, plus a chat line naming two more codes: more than MAX_COMPACT_CARDS codes.
+    const files = ["ba-syslog-close-from-connector.txt", "user-activity-syslog-no-reason.txt", "app-connector-journal.txt"];
+    const extra = catalog.entries.filter((e) => e.severity === "error").slice(0, 2).map((e) => e.code);
+    const expected = [...new Set([...files.flatMap(expectedCodes), ...extra])];
+    expect(expected.length).toBeGreaterThan(MAX_COMPACT_CARDS);
+    const log = [...files.map((file) => readFileSync(new URL(file, SAMPLES), "utf8").trim()), `also seeing ${extra.join(" and ")}`].join("\n");
+
+    const { page, errors } = await open(preview);
+    await type(page, log);
+    const reply = page.locator("#thread-messages article.msg-bot");
+    await reply.first().waitFor();
+    expect(await reply.count()).toBe(1);
+    // A summary: no full card, one Details button per code.
+    expect(await reply.locator(".bk-header-text").count()).toBe(0);
+    const details = await reply.locator("button[data-action-id]", { hasText: "Details" }).evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.value));
+    expect([...details].sort()).toEqual([...expected].sort());
     expect(errors).toEqual([]);
   });
 
