@@ -11,6 +11,7 @@ import type { PreviewBot } from "../src/preview/bot.js";
 import { loadCorePreviewBot } from "../src/preview/core-bot.js";
 import { startPreviewServer, type RunningPreview } from "../src/preview/server.js";
 import { renderCard } from "../src/render/card.js";
+import { SEEN_BLOCK_PREFIX } from "../src/render/home.js";
 import { launchBrowser, openWatchedPage, type WatchedPage } from "./support/browser.js";
 
 const catalog = loadCatalog();
@@ -47,6 +48,9 @@ async function type(page: WatchedPage["page"], text: string): Promise<void> {
 async function steps(card: ReturnType<WatchedPage["page"]["locator"]>): Promise<string[]> {
   return card.locator("ol.mk-list > li").allInnerTexts();
 }
+
+/** View buttons of the App Home's code list (not those of "Seen this week", which codes pasted earlier fill). */
+const CODE_LIST_VIEWS = `button[data-action-id^='zpa_home_view:']:not([data-block-id^='${SEEN_BLOCK_PREFIX}'])`;
 
 function expectedCodes(sampleFile: string): string[] {
   // The samples README lists, per file, the codes a reader should find (before any parenthesised note).
@@ -251,12 +255,12 @@ describe("preview page driving the real bot logic", () => {
     const { page, errors } = await open(preview);
     await page.locator("[data-tab=home]").click();
     const home = page.locator("#home-content");
-    const viewButtons = home.locator("button[data-action-id^='zpa_home_view:']");
+    const viewButtons = home.locator(CODE_LIST_VIEWS);
     await viewButtons.first().waitFor();
     const firstPage = await viewButtons.evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.value));
 
     await home.locator("button[data-action-id^='zpa_home_page']", { hasText: "Next" }).click();
-    await expect.poll(async () => home.locator("button[data-action-id^='zpa_home_view:']").first().getAttribute("data-value")).not.toBe(firstPage[0]);
+    await expect.poll(async () => home.locator(CODE_LIST_VIEWS).first().getAttribute("data-value")).not.toBe(firstPage[0]);
     const secondPage = await viewButtons.evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.value));
     expect(secondPage.filter((code) => firstPage.includes(code))).toEqual([]);
 
@@ -275,8 +279,8 @@ describe("preview page driving the real bot logic", () => {
     const { page, errors } = await open(preview);
     await page.locator("[data-tab=home]").click();
     const home = page.locator("#home-content");
-    const listed = () => home.locator("button[data-action-id^='zpa_home_view:']").evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.value!));
-    await home.locator("button[data-action-id^='zpa_home_view:']").first().waitFor();
+    const listed = () => home.locator(CODE_LIST_VIEWS).evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.value!));
+    await home.locator(CODE_LIST_VIEWS).first().waitFor();
 
     const connectorCodes = catalog.entries.filter((e) => e.component === "AC").map((e) => e.code);
     await home.locator("select[data-action-id='zpa_home_component']").selectOption("AC");
