@@ -1,12 +1,14 @@
 // `npm run screenshots`: starts the local preview on a free loopback port, drives headless Chromium
-// through it, and writes docs/card.png (a /zpa-code answer) and docs/app-home.png (the Home tab).
-import { mkdirSync } from "node:fs";
+// through it, and writes docs/card.png (a /zpa-code answer) and docs/app-home.png (the Home tab, after a
+// real journal excerpt was pasted so that "Seen this week" has something to show).
+import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadCorePreviewBot } from "../src/preview/core-bot.js";
 import { startPreviewServer } from "../src/preview/server.js";
 import { launchBrowser } from "../test/support/browser.js";
 
 const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
+const PASTED_LOG = readFileSync(new URL("../test/fixtures/samples/app-connector-journal.txt", import.meta.url), "utf8");
 const CARD_QUERY = process.argv[2] ?? "BRK_MT_SETUP_TIMEOUT";
 const VIEWPORT = { width: 1280, height: 900 };
 
@@ -23,6 +25,10 @@ try {
   await page.locator("#composer-input").press("Enter");
   await page.locator("#messages article.msg-bot .bk-header-text").first().waitFor();
   await page.screenshot({ path: `${DOCS}card.png` });
+
+  await page.locator("#composer-input").fill(PASTED_LOG);
+  await page.locator("#composer-input").press("Enter");
+  await page.locator("#thread-messages article.msg-bot").first().waitFor();
 
   await page.locator("[data-tab=home]").click();
   await page.locator("#home-content .bk-block").first().waitFor();
