@@ -16,7 +16,8 @@ import { launchBrowser, openWatchedPage, type WatchedPage } from "./support/brow
 
 const catalog = loadCatalog();
 const XSS_PROBES = ["<img src=x onerror=alert(1)>", '"><script>window.__pwned = 1</script>', "<javascript:alert(1)|click me>"];
-const SAMPLES = new URL("../../shared/samples/", import.meta.url);
+// The verbatim copy of ../shared/samples kept with the tests, so a clone alone can run them.
+const SAMPLES = new URL("./fixtures/samples/", import.meta.url);
 
 let browser: Browser;
 let watched: WatchedPage | undefined;
