@@ -1,6 +1,6 @@
 // What `npm start` does when no Slack variable is set: serve the local preview until SIGTERM/SIGINT.
 // Synchronous for main.ts, which only sets the exit code: failures exit here, with a code of their own.
-import { ConfigError, EXIT_CONFIG, loadConfig, type NoSlackConfig } from "./config.js";
+import { ConfigError, EXIT_CONFIG, type NoSlackConfig } from "./config.js";
 import { startLocalPreview } from "./preview/start.js";
 
 function fail(line: string, code: number): never {
@@ -18,9 +18,9 @@ function failToStart(error: unknown, port: number): never {
   fail(`The local preview did not start: ${error instanceof Error ? error.message : String(error)}`, 1);
 }
 
-/** Starts the preview in the background and returns 0; `config` defaults to the environment's. */
-export function runWithoutSlack(config?: NoSlackConfig): number {
-  const port = (config ?? loadConfig(process.env)).port;
+/** Starts the preview in the background and returns 0. */
+export function runWithoutSlack(config: NoSlackConfig): number {
+  const { port } = config;
   const started = startLocalPreview({ env: process.env, port });
   started.catch((error: unknown) => failToStart(error, port));
 
