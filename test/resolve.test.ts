@@ -105,6 +105,9 @@ describe("resolver answers", () => {
   it("says how it matched", () => {
     expect(search.resolve("brk mt setup timeout").how).toBe("code");
     expect(search.resolve("AST_MT_SETUP_ERR_AST_CFG_DISABLED").how).toBe("alias");
+    // Inside a longer line too, although the alias contains its code's spelling.
+    expect(search.resolve("InternalReason: AST_MT_SETUP_ERR_AST_CFG_DISABLED").how).toBe("alias");
+    expect(search.resolve("InternalReason: AST_MT_SETUP_ERR_AST_CFG_DISABLE").how).toBe("code");
     expect(search.resolve("SE: Socket error").how).toBe("title");
     expect(search.resolve("SNI_SLOW").how).toBe("fragment");
     expect(search.resolve("BRK_MT_SETUP_TIMOUT").how).toBe("typo");

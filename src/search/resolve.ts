@@ -3,7 +3,7 @@ import type { CodeIndex } from "./code-index.js";
 import type { FragmentIndex } from "./fragment-index.js";
 import { compactCode, splitComponentPrefix, titleKey } from "./normalize.js";
 import { MAX_QUERY_CHARS, cleanQuery, hasCodeSeparators, isCodeLike, valueOfKeyValue } from "./query.js";
-import { scanText } from "./scan.js";
+import { scanSpellings } from "./scan.js";
 import type { TitleIndex } from "./title-index.js";
 import type { TypoIndex } from "./typo-index.js";
 import type { Resolution, ResolveHow } from "./types.js";
@@ -69,10 +69,9 @@ export function buildResolver(parts: ResolverParts): (query: string) => Resoluti
     }
 
     // 2. A code inside a longer text: a log line, a question, a JSON field.
-    const inside = scanText(codes, text);
+    const inside = scanSpellings(codes, text);
     if (inside.length) {
-      const upper = text.toUpperCase();
-      return answer(query, upper.includes(inside[0]!.code) ? "code" : "alias", inside);
+      return answer(query, inside[0]!.via, inside.map((spelling) => spelling.entry));
     }
 
     // 3. A piece of a code, then a code with a typo or two.

@@ -1,5 +1,5 @@
 import type { Entry } from "../catalog/types.js";
-import type { CodeIndex } from "./code-index.js";
+import type { CodeIndex, Spelling } from "./code-index.js";
 
 /** Text beyond this many characters is not scanned, so no paste can make one call unbounded. */
 export const MAX_SCAN_CHARS = 4 * 1024 * 1024;
@@ -40,7 +40,12 @@ function kindAt(text: string, i: number): number {
  * chat line typed in lower case), so prose like "invalid domain" never matches.
  */
 export function scanText(index: CodeIndex, text: string): Entry[] {
-  const found: Entry[] = [];
+  return scanSpellings(index, text).map((spelling) => spelling.entry);
+}
+
+/** As scanText, but says how each entry was first written: its code or one of its aliases. */
+export function scanSpellings(index: CodeIndex, text: string): Spelling[] {
+  const found: Spelling[] = [];
   const seen = new Set<Entry>();
   const end = Math.min(text.length, MAX_SCAN_CHARS);
   let i = 0;
@@ -72,7 +77,7 @@ export function scanText(index: CodeIndex, text: string): Entry[] {
     const spelling = index.exact.get(hasLower ? token.toUpperCase() : token);
     if (!spelling || seen.has(spelling.entry)) continue;
     seen.add(spelling.entry);
-    found.push(spelling.entry);
+    found.push(spelling);
   }
   return found;
 }
