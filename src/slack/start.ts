@@ -115,6 +115,8 @@ function running(
       stopping ??= (async () => {
         // Receivers stop first so no new work starts; Web API calls of running handlers still work.
         const receiving = stopReceiving();
+        // Awaited only after the drain; handled now so an early failure is not an unhandled rejection meanwhile.
+        receiving.catch(() => undefined);
         const drained = await inFlight.drained(drainTimeoutMs);
         if (!drained) logger.warn(`Stopped with ${inFlight.count} handler(s) still running after ${drainTimeoutMs} ms`);
         await receiving;
