@@ -6,6 +6,7 @@ import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
+import { MAX_SCAN_CHARS } from "../src/search/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const samples = join(root, "test/fixtures/samples");
@@ -122,6 +123,15 @@ describe("zpa-code scan", () => {
     const body = JSON.parse(run.stdout) as { codes: Array<{ code: string; title: string }> };
     expect(body.codes.map((entry) => entry.code)).toEqual(["BRK_MT_CLOSED_FROM_ASSISTANT"]);
     expect(body.codes[0]!.title).toBeTruthy();
+  });
+
+  it("reads a log bigger than one scan call takes to the end, each code once", async () => {
+    const filler = "Jan 27 05:28:23 host zpa-connector-child[1]: active\n";
+    const log = `CLT_READ_FAILED\n${filler.repeat(Math.ceil((MAX_SCAN_CHARS + 1) / filler.length))}CLT_WRONG_PORT CLT_READ_FAILED\n`;
+    expect(log.length).toBeGreaterThan(MAX_SCAN_CHARS);
+    const run = await cli(["scan", "--json"], log);
+    const body = JSON.parse(run.stdout) as { codes: Array<{ code: string }> };
+    expect(body.codes.map((entry) => entry.code)).toEqual(["CLT_READ_FAILED", "CLT_WRONG_PORT"]);
   });
 
   it("says so when there is no code, and names an unreadable file", async () => {
