@@ -294,5 +294,8 @@ describe("card buttons", () => {
     const [out] = handleCardAction(core(), { ...base, action: "share", code: "NO_SUCH_CODE" });
     expect(out).toMatchObject({ kind: "respond", visibility: "ephemeral" });
     expect(out?.kind === "respond" && out.message.text).toContain("no longer in the catalog");
+    // It points to the command this bot actually answers.
+    const [renamed] = handleCardAction({ ...core(), command: "/zpa-other" }, { ...base, action: "share", code: "NO_SUCH_CODE" });
+    expect(renamed?.kind === "respond" && renamed.message.text).toContain("try /zpa-other again");
   });
 });

@@ -2,6 +2,7 @@
 // code's card, or show a code's card to the clicker only.
 import { section } from "../render/blocks.js";
 import { renderCard } from "../render/card.js";
+import { escapeMrkdwn } from "../render/escape.js";
 import type { Message } from "../render/types.js";
 import { privateCard } from "./command.js";
 import type { BotCore } from "./deps.js";
@@ -21,14 +22,14 @@ export interface CardActionInput {
   fromEphemeral: boolean;
 }
 
-function gone(): Message {
-  const text = "That code is no longer in the catalog; try /zpa-code again.";
+function gone(command: string): Message {
+  const text = escapeMrkdwn(`That code is no longer in the catalog; try ${command} again.`);
   return { text, blocks: [section(text)] };
 }
 
 export function handleCardAction(core: BotCore, input: CardActionInput): Outgoing[] {
   const entry = core.search.byCode(input.code);
-  if (!entry) return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message: gone() }];
+  if (!entry) return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message: gone(core.command) }];
 
   switch (input.action) {
     case "share": {

@@ -2,7 +2,7 @@
 import type { Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
 import { actions, button, context, section } from "./blocks.js";
-import { echoUserText } from "./escape.js";
+import { echoUserText, escapeMrkdwn } from "./escape.js";
 import { summaryLine } from "./summary.js";
 import type { Block, Message } from "./types.js";
 
@@ -15,13 +15,13 @@ export function renderNoMatch(query: string, suggestions: readonly Entry[], comm
   if (shown.length > 0) {
     blocks.push(
       section(`*Did you mean*\n${shown.map(summaryLine).join("\n")}`),
-      actions(shown.map((e) => button(`${e.code}`, actionId(ACTION.show, e.code), e.code))),
+      actions(shown.map((e) => button(e.code, actionId(ACTION.show, e.code), e.code))),
     );
   }
   blocks.push(
     context(
       `Try the code exactly as the log shows it, a part of it, or a few words from its description. ` +
-        `\`${command} help\` shows examples.`,
+        `\`${escapeMrkdwn(command)} help\` shows examples.`,
     ),
   );
   return { text: `No code matches “${echo}”.`, blocks };
