@@ -31,8 +31,7 @@ export async function startHealthServer(
   host?: string,
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
+    if (pathOf(req) === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
       writeHealth(res, health);
       return;
     }
@@ -47,4 +46,13 @@ export async function startHealthServer(
     });
   });
   return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** The request's path, or undefined for a target that does not parse (such as "http://["): a 404, not a crash. */
+function pathOf(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? "/", "http://localhost").pathname;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 // Run modes end to end over loopback: HTTP mode, Socket Mode, and the real entry point as a process.
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import { loadBotDeps } from "../src/slack/deps.js";
@@ -109,7 +110,27 @@ describe("Socket Mode", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "ok", mode: "socket", catalogEntries: catalogSize });
   });
+
+  it("answers a request target that is not a URL with 404 and keeps serving /healthz", async () => {
+    const statusLine = await rawRequest(slack.baseUrl, "GET http://[/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    expect(statusLine).toBe("HTTP/1.1 404 Not Found");
+    const response = await fetch(`${slack.baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
+    expect(response.status).toBe(200);
+  });
 });
+
+/** Sends bytes fetch() would refuse to send; resolves with the response's status line. */
+function rawRequest(baseUrl: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    let reply = "";
+    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(request));
+    socket.setTimeout(5_000, () => socket.destroy(new Error("no reply within 5 s")));
+    socket.on("data", (chunk: Buffer) => (reply += chunk.toString()));
+    socket.once("error", reject);
+    socket.once("close", () => resolve(reply.split("\r\n")[0] ?? ""));
+  });
+}
 
 describe("Socket Mode with an app token Slack rejects", () => {
   it("fails to start with an error naming SLACK_APP_TOKEN, without logging the token", async () => {
