@@ -54,6 +54,7 @@ describe("state configuration", () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ REDIS_URL: "http://user:hunter2-secret@cache:6379" }, "REDIS_URL"],
       [{ REDIS_URL: "hunter2-secret" }, "REDIS_URL"],
+      [{ REDIS_URL: "redis://bot:hunter2%secret@cache:6379" }, "REDIS_URL"],
       [{ REDIS_KEY_PREFIX: "zpa prod*" }, "REDIS_KEY_PREFIX"],
       [{ SIGHTINGS_RETENTION_DAYS: "0" }, "SIGHTINGS_RETENTION_DAYS"],
       [{ SIGHTINGS_RETENTION_DAYS: "1.5" }, "SIGHTINGS_RETENTION_DAYS"],

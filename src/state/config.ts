@@ -38,16 +38,29 @@ function read(env: Env, name: string): string | undefined {
 function readRedisUrl(env: Env): string | undefined {
   const raw = read(env, "REDIS_URL");
   if (raw === undefined) return undefined;
-  let protocol: string | undefined;
+  let url: URL | undefined;
   try {
-    protocol = new URL(raw).protocol;
+    url = new URL(raw);
   } catch {
-    protocol = undefined;
+    url = undefined;
   }
-  if (protocol !== "redis:" && protocol !== "rediss:") {
+  if (url?.protocol !== "redis:" && url?.protocol !== "rediss:") {
     throw new ConfigError("REDIS_URL", "must be a redis:// or rediss:// URL such as redis://localhost:6379");
   }
+  // The Redis client decodes these and throws (URIError, no variable named) on a stray "%".
+  if (!decodes(url.username) || !decodes(url.password)) {
+    throw new ConfigError("REDIS_URL", "has a user or password with a % not followed by two hex digits (write % as %25)");
+  }
   return raw;
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readKeyPrefix(env: Env): string {
