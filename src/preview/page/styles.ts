@@ -40,6 +40,8 @@ code { font-family: Monaco, Menlo, Consolas, "DejaVu Sans Mono", monospace; font
 .thread-pane { width: 420px; flex: none; border-left: 1px solid var(--border); }
 .pane-header { display: flex; align-items: center; gap: 12px; padding: 10px 20px; border-bottom: 1px solid var(--border); min-height: 50px; }
 .pane-header h1, .pane-header h2 { font-size: 18px; font-weight: 900; margin: 0; }
+/* The channel name keeps its line when the open thread narrows the pane; the hint beside it wraps instead. */
+.pane-header h1 { flex: none; white-space: nowrap; }
 .pane-sub { color: var(--muted); font-size: 13px; }
 .pane-close { margin-left: auto; background: none; border: 0; font-size: 22px; cursor: pointer; color: var(--muted); }
 .home-tab { font-weight: 700; border-bottom: 2px solid var(--green); padding: 2px 4px; font-size: 14px; }
