@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { MAX_INPUT_BYTES } from "../src/cli/io.js";
 import { runCli } from "../src/cli/run.js";
 import { MAX_SCAN_CHARS } from "../src/search/index.js";
 
@@ -139,6 +140,16 @@ describe("zpa-code scan", () => {
     const missing = await cli(["scan", join(tmpdir(), "no-such-file-zpa.txt")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("cannot read");
+  });
+
+  it("refuses a file over the input bound with exit 2, naming the file", async () => {
+    const big = join(mkdtempSync(join(tmpdir(), "zpa-cli-")), "huge.log");
+    writeFileSync(big, "");
+    truncateSync(big, MAX_INPUT_BYTES + 1);
+    const run = await cli(["scan", big]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${big}: input is larger than`);
+    rmSync(big);
   });
 });
 

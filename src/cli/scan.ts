@@ -1,18 +1,17 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import type { Entry } from "../catalog/types.js";
 import { MAX_SCAN_CHARS } from "../search/index.js";
 import type { Search } from "../search/types.js";
 import { entryToLine } from "../render/text.js";
-import { EXIT_OK, MAX_INPUT_BYTES, UsageError, readAll, writeLine, type CliIo } from "./io.js";
+import { EXIT_OK, UsageError, readAll, writeLine, type CliIo } from "./io.js";
 
+/** Streams the file through the same bound as stdin, so an oversized file is refused before it fills memory. */
 async function readSource(io: CliIo, file: string | undefined): Promise<string> {
   if (file === undefined || file === "-") return readAll(io.stdin);
   try {
-    const buf = await readFile(file);
-    if (buf.length > MAX_INPUT_BYTES) throw new UsageError(`${file} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
-    return buf.toString("utf8");
+    return await readAll(createReadStream(file));
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    if (error instanceof UsageError) throw new UsageError(`${file}: ${error.message}`);
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
   }
 }
