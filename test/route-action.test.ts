@@ -1,7 +1,6 @@
 // One routing table for clicks: every button and select the bot renders (on real catalog cards,
 // suggestions, summaries and App Home) reaches a handler, and the local preview answers each click
 // with exactly what the Slack path sends.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { handleAction } from "../src/bot/actions.js";
 import { autoReply } from "../src/bot/auto-reply.js";
@@ -50,8 +49,6 @@ function controls(payload: unknown): Control[] {
 function payloadsOf(outgoing: readonly Outgoing[]): unknown[] {
   return outgoing.map((out) => ("message" in out ? out.message : out.view));
 }
-
-const sample = (name: string): string => readFileSync(new URL(`./fixtures/samples/${name}`, import.meta.url), "utf8");
 
 describe("routeAction", () => {
   it("routes every button and select the bot renders", async () => {

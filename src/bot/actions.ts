@@ -5,8 +5,6 @@ import { handleHomeAction } from "./home-actions.js";
 import type { Outgoing } from "./outgoing.js";
 import { routeAction } from "./route-action.js";
 
-export { actionName } from "./route-action.js";
-
 export interface ActionInput {
   actionId: string;
   /** The button's value, or the chosen option's value for a select. */

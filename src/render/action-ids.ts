@@ -16,8 +16,6 @@ export const ACTION = {
   homeView: "zpa_home_view",
 } as const;
 
-export type ActionName = keyof typeof ACTION;
-
 export const SEARCH_MODAL = {
   callbackId: "zpa_home_search_modal",
   blockId: "zpa_query",
@@ -26,9 +24,4 @@ export const SEARCH_MODAL = {
 
 export function actionId(prefix: string, suffix: string): string {
   return `${prefix}:${suffix}`;
-}
-
-/** Matches an action id with or without a ":suffix". */
-export function actionPattern(prefix: string): RegExp {
-  return new RegExp(`^${prefix}(?::|$)`);
 }

@@ -32,8 +32,6 @@ export interface SocketModeServer {
   sendSlashCommand(fields?: Record<string, string>): string;
   sendInteractive(payload: Record<string, unknown>, options?: SendOptions): string;
   waitForAck(envelopeId: string, timeoutMs?: number): Promise<Ack>;
-  /** Asks clients to reconnect, as Slack does when it recycles a connection. */
-  sendDisconnect(reason?: "warning" | "refresh_requested" | "link_disabled"): void;
   close(): Promise<void>;
 }
 
@@ -128,10 +126,6 @@ export async function startSocketModeServer(): Promise<SocketModeServer> {
     sendInteractive: (payload, options) => send("interactive", payload, options),
     waitForAck: (envelopeId, timeoutMs = 5_000) =>
       waitFor(() => acks.find((ack) => ack.envelope_id === envelopeId), timeoutMs, `ack for ${envelopeId}`),
-    sendDisconnect: (reason = "refresh_requested") => {
-      const text = JSON.stringify({ type: "disconnect", reason, debug_info: { host: "applink-local" } });
-      for (const client of clients) client.send(text);
-    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of clients) client.terminate();
