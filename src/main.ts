@@ -19,7 +19,7 @@ try {
 }
 
 if (config.mode === "none") {
-  process.exitCode = runWithoutSlack(config);
+  runWithoutSlack(config, fail);
 } else {
   // Loaded only when needed, so a configuration error or the no-Slack path answers quickly.
   const { serveSlack } = await import("./slack/serve.js");

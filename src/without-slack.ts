@@ -1,14 +1,10 @@
 // What `npm start` does when no Slack variable is set: serve the local preview until SIGTERM/SIGINT.
-// Synchronous for main.ts, which only sets the exit code: failures exit here, with a code of their own.
 import { ConfigError, EXIT_CONFIG, type NoSlackConfig } from "./config.js";
 import { startLocalPreview } from "./preview/start.js";
 
-function fail(line: string, code: number): never {
-  process.stderr.write(`${line}\n`);
-  process.exit(code);
-}
+type Fail = (line: string, code: number) => never;
 
-function failToStart(error: unknown, port: number): never {
+function failToStart(error: unknown, port: number, fail: Fail): never {
   if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "EADDRINUSE") fail(`Configuration error: PORT ${port} is already in use`, EXIT_CONFIG);
@@ -18,11 +14,11 @@ function failToStart(error: unknown, port: number): never {
   fail(`The local preview did not start: ${error instanceof Error ? error.message : String(error)}`, 1);
 }
 
-/** Starts the preview in the background and returns 0. */
-export function runWithoutSlack(config: NoSlackConfig): number {
+/** Starts the preview in the background; a failure to start ends the process through `fail`. */
+export function runWithoutSlack(config: NoSlackConfig, fail: Fail): void {
   const { port } = config;
   const started = startLocalPreview({ env: process.env, port });
-  started.catch((error: unknown) => failToStart(error, port));
+  started.catch((error: unknown) => failToStart(error, port, fail));
 
   // Registered at once, so a signal that arrives while the server is still starting also ends in exit 0.
   const stop = (): void => {
@@ -35,5 +31,4 @@ export function runWithoutSlack(config: NoSlackConfig): number {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  return 0;
 }
