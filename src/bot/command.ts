@@ -57,9 +57,9 @@ function severalCodes(core: BotCore, entries: readonly Entry[]): Message {
   const groups = entries.map((entry, i) =>
     i < FULL_CARDS_PER_ANSWER ? privateCard(core, entry).blocks : summaryRow(entry, ACTION.details),
   );
-  const packed = packGroups(head, groups, (n) => overflowLine(entries.slice(n)));
+  const blocks = packGroups(head, groups, (n) => overflowLine(entries.slice(n)));
   const codes = entries.map((e) => e.code).join(", ");
-  return { text: echoUserText(`${entries.length} ZPA codes: ${codes}`, 1_000), blocks: packed.blocks };
+  return { text: echoUserText(`${entries.length} ZPA codes: ${codes}`, 1_000), blocks };
 }
 
 export function answerCommand(core: BotCore, input: CommandInput): Message {

@@ -8,25 +8,12 @@ import type { Block } from "./types.js";
 /** Room kept for the "…and N more" line. */
 const OVERFLOW_CHARS = 1_000;
 
-export interface PackBudget {
-  blocks: number;
-  chars: number;
-}
-
-export const MESSAGE_BUDGET: PackBudget = { blocks: LIMITS.blocksPerMessage, chars: LIMITS.blockCharsPerMessage };
-
-export interface Packed {
-  blocks: Block[];
-  /** How many groups made it in; the rest are only named in the overflow line. */
-  included: number;
-}
-
+/** `head`, then as many whole groups as fit, then `overflowText(first group left out)` if any were left out. */
 export function packGroups(
   head: readonly Block[],
   groups: ReadonlyArray<readonly Block[]>,
   overflowText: (firstLeftOut: number) => string,
-  budget: PackBudget = MESSAGE_BUDGET,
-): Packed {
+): Block[] {
   const blocks = [...head];
   let chars = blockTextLength(blocks);
   let included = 0;
@@ -35,12 +22,12 @@ export function packGroups(
     const reserveBlocks = isLast ? 0 : 1;
     const reserveChars = isLast ? 0 : OVERFLOW_CHARS;
     const groupChars = blockTextLength(group);
-    if (blocks.length + group.length + reserveBlocks > budget.blocks) break;
-    if (chars + groupChars + reserveChars > budget.chars) break;
+    if (blocks.length + group.length + reserveBlocks > LIMITS.blocksPerMessage) break;
+    if (chars + groupChars + reserveChars > LIMITS.blockCharsPerMessage) break;
     blocks.push(...group);
     chars += groupChars;
     included += 1;
   }
   if (included < groups.length) blocks.push(context(clipMrkdwn(overflowText(included), OVERFLOW_CHARS)));
-  return { blocks, included };
+  return blocks;
 }

@@ -51,8 +51,7 @@ function fallback(entries: readonly Entry[]): string {
 export function renderCompactCards(entries: readonly Entry[], detailsPrefix: string, lead: readonly Block[] = []): Message {
   const head: Block[] = [...lead, context(`Found ${entries.length} ZPA status codes in this message:`)];
   const groups = entries.map((entry, i) => [...(i > 0 ? [divider()] : []), ...compactBlocks(entry, detailsPrefix)]);
-  const packed = packGroups(head, groups, (n) => overflowLine(entries.slice(n)));
-  return { text: fallback(entries), blocks: packed.blocks };
+  return { text: fallback(entries), blocks: packGroups(head, groups, (n) => overflowLine(entries.slice(n))) };
 }
 
 /** Many codes: one line each, in the order given. `lead` goes first and counts against the limits. */
@@ -61,10 +60,6 @@ export function renderSummary(entries: readonly Entry[], detailsPrefix: string, 
     ...lead,
     section(`*Found ${entries.length} ZPA status codes.* Click *Details* for a full card (only you will see it).`),
   ];
-  const packed = packGroups(
-    head,
-    entries.map((entry) => summaryRow(entry, detailsPrefix)),
-    (n) => overflowLine(entries.slice(n)),
-  );
-  return { text: fallback(entries), blocks: packed.blocks };
+  const rows = entries.map((entry) => summaryRow(entry, detailsPrefix));
+  return { text: fallback(entries), blocks: packGroups(head, rows, (n) => overflowLine(entries.slice(n))) };
 }
