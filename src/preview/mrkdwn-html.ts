@@ -71,13 +71,21 @@ export function inlineToHtml(text: string): string {
   let out = "";
   let plainFrom = 0;
   let i = 0;
+  // A mark whose search for a closer reached the end once finds none later either; remembering that
+  // keeps a long run of unclosed "*a " or "<" linear instead of rescanning the rest of the line each time.
+  const unclosed = new Set<string>();
   const flush = (to: string): void => {
     out += plainToHtml(text.slice(plainFrom, i)) + to;
   };
   while (i < text.length) {
     const ch = text[i]!;
+    if (unclosed.has(ch)) {
+      i += 1;
+      continue;
+    }
     if (ch === "`") {
       const end = text.indexOf("`", i + 1);
+      if (end === -1) unclosed.add(ch);
       if (end > i + 1) {
         flush(`<code class="mk-code">${escapeHtml(decodeSlackEntities(text.slice(i + 1, end)))}</code>`);
         i = plainFrom = end + 1;
@@ -85,6 +93,7 @@ export function inlineToHtml(text: string): string {
       }
     } else if (ch === "<") {
       const end = text.indexOf(">", i + 1);
+      if (end === -1) unclosed.add(ch);
       const inner = text.slice(i + 1, end);
       if (end > i + 1 && !inner.includes("<")) {
         flush(controlToHtml(inner));
@@ -93,6 +102,7 @@ export function inlineToHtml(text: string): string {
       }
     } else if (ch in EMPHASIS_TAGS && opensEmphasis(text, i)) {
       const end = closingEmphasis(text, i);
+      if (end === -1) unclosed.add(ch);
       if (end > 0) {
         const tag = EMPHASIS_TAGS[ch]!;
         flush(`<${tag}>${inlineToHtml(text.slice(i + 1, end))}</${tag}>`);
