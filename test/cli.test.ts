@@ -76,6 +76,15 @@ describe("zpa-code lookup", () => {
     expect(run.stdout).not.toContain("\u001b");
   });
 
+  it("strips terminal control sequences from echoed arguments in usage errors", async () => {
+    for (const args of [["\u001b[2Jlookup"], ["lookup", "--\u001b[2J"], ["scan", "\u001b[2Jno-such-file"]]) {
+      const run = await cli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("[2J");
+      expect(run.stderr).not.toContain("\u001b");
+    }
+  });
+
   it("prints one JSON object with query, match and alternatives", async () => {
     const run = await cli(["lookup", "--json", "brk-mt-setup-timeout"]);
     expect(run.code).toBe(0);

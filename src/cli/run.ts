@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadCatalog } from "../catalog/load.js";
 import type { Catalog } from "../catalog/types.js";
+import { stripControl } from "../render/text.js";
 import { createSearch } from "../search/index.js";
 import type { Search } from "../search/types.js";
 import { USAGE, type Command } from "./help.js";
@@ -50,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (!isCommand(name)) {
-    writeLine(io.stderr, `zpa-code: unknown command "${name.slice(0, 40)}"\n\n${USAGE.main}`);
+    writeLine(io.stderr, `zpa-code: unknown command "${stripControl(name.slice(0, 40))}"\n\n${USAGE.main}`);
     return EXIT_USAGE;
   }
   const core = lazyCore();
@@ -84,7 +85,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const usageProblem = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     if (!usageProblem) throw error;
-    writeLine(io.stderr, `zpa-code ${name}: ${(error as Error).message}\n\n${USAGE[name]}`);
+    // The message can quote an argument (an unknown option, a file name): echo it without control characters.
+    writeLine(io.stderr, `zpa-code ${name}: ${stripControl((error as Error).message)}\n\n${USAGE[name]}`);
     return EXIT_USAGE;
   }
 }
