@@ -1,6 +1,6 @@
 // Reads and validates the environment once at start. Errors name the variable, never its value,
 // because values may be secrets.
-import type { AutoReplySettings } from "./slack/listeners/index.js";
+import type { AutoReplySettings } from "./bot/deps.js";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -63,9 +63,9 @@ export function loadConfig(env: Env): Config {
     logLevel: readLogLevel(env),
     autoReply: readAutoReply(env),
   };
-  const botToken = read(env, "SLACK_BOT_TOKEN");
-  const appToken = read(env, "SLACK_APP_TOKEN");
-  const signingSecret = read(env, "SLACK_SIGNING_SECRET");
+  const botToken = readVariable(env, "SLACK_BOT_TOKEN");
+  const appToken = readVariable(env, "SLACK_APP_TOKEN");
+  const signingSecret = readVariable(env, "SLACK_SIGNING_SECRET");
   const slackApiUrl = readSlackApiUrl(env);
 
   if (appToken === undefined && signingSecret === undefined) {
@@ -95,14 +95,14 @@ export function loadConfig(env: Env): Config {
   return { mode: "http", signingSecret: signingSecret!, ...slack };
 }
 
-/** Empty and blank values count as unset, as they do in most .env files. */
-function read(env: Env, name: string): string | undefined {
+/** The trimmed value; empty and blank values count as unset, as they do in most .env files. */
+export function readVariable(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === undefined || value === "" ? undefined : value;
 }
 
 function readPort(env: Env): number {
-  const raw = read(env, "PORT");
+  const raw = readVariable(env, "PORT");
   if (raw === undefined) return DEFAULT_PORT;
   const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new ConfigError("PORT", "must be a whole number from 0 to 65535");
@@ -110,7 +110,7 @@ function readPort(env: Env): number {
 }
 
 function readLogLevel(env: Env): LogLevelName {
-  const raw = read(env, "LOG_LEVEL")?.toLowerCase();
+  const raw = readVariable(env, "LOG_LEVEL")?.toLowerCase();
   if (raw === undefined) return "info";
   if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
     throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
@@ -119,7 +119,7 @@ function readLogLevel(env: Env): LogLevelName {
 }
 
 function readSlackApiUrl(env: Env): string | undefined {
-  const raw = read(env, "SLACK_API_URL");
+  const raw = readVariable(env, "SLACK_API_URL");
   if (raw === undefined) return undefined;
   let url: URL;
   try {
@@ -135,10 +135,10 @@ function readSlackApiUrl(env: Env): string | undefined {
 }
 
 function readAutoReply(env: Env): AutoReplySettings {
-  const switchValue = read(env, "AUTO_REPLY")?.toLowerCase() ?? "on";
+  const switchValue = readVariable(env, "AUTO_REPLY")?.toLowerCase() ?? "on";
   if (switchValue !== "on" && switchValue !== "off") throw new ConfigError("AUTO_REPLY", "must be on or off");
 
-  const channelsRaw = read(env, "AUTO_REPLY_CHANNELS");
+  const channelsRaw = readVariable(env, "AUTO_REPLY_CHANNELS");
   let channels: Set<string> | null = null;
   if (channelsRaw !== undefined) {
     const ids = channelsRaw.split(",").map((id) => id.trim()).filter((id) => id !== "");
@@ -151,7 +151,7 @@ function readAutoReply(env: Env): AutoReplySettings {
     channels = ids.length > 0 ? new Set(ids) : null;
   }
 
-  const hoursRaw = read(env, "AUTO_REPLY_DEDUPE_HOURS");
+  const hoursRaw = readVariable(env, "AUTO_REPLY_DEDUPE_HOURS");
   const dedupeHours = hoursRaw === undefined ? DEFAULT_DEDUPE_HOURS : Number(hoursRaw);
   if (!Number.isFinite(dedupeHours) || dedupeHours <= 0) {
     throw new ConfigError("AUTO_REPLY_DEDUPE_HOURS", "must be a positive number of hours");

@@ -1,5 +1,5 @@
 // State settings from the environment. Like src/config.ts, errors name the variable, never its value.
-import { ConfigError, type Env } from "../config.js";
+import { ConfigError, readVariable, type Env } from "../config.js";
 import { DAY_MS } from "./buckets.js";
 import { DEFAULT_KEY_PREFIX } from "./redis-keys.js";
 
@@ -30,13 +30,8 @@ export function readStateConfig(env: Env): StateConfig {
   };
 }
 
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
-}
-
 function readRedisUrl(env: Env): string | undefined {
-  const raw = read(env, "REDIS_URL");
+  const raw = readVariable(env, "REDIS_URL");
   if (raw === undefined) return undefined;
   let url: URL | undefined;
   try {
@@ -64,7 +59,7 @@ function decodes(text: string): boolean {
 }
 
 function readKeyPrefix(env: Env): string {
-  const raw = read(env, "REDIS_KEY_PREFIX");
+  const raw = readVariable(env, "REDIS_KEY_PREFIX");
   if (raw === undefined) return DEFAULT_KEY_PREFIX;
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) {
     throw new ConfigError("REDIS_KEY_PREFIX", "must be 1 to 64 letters, digits or _ . : - (such as zpa:)");
@@ -73,7 +68,7 @@ function readKeyPrefix(env: Env): string {
 }
 
 function readWhole(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
-  const raw = read(env, name);
+  const raw = readVariable(env, name);
   if (raw === undefined) return fallback;
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(value >= min && value <= max)) throw new ConfigError(name, `must be a whole number of ${unit} from ${min} to ${max}`);
@@ -81,7 +76,7 @@ function readWhole(env: Env, name: string, fallback: number, min: number, max: n
 }
 
 function readSalt(env: Env): string | undefined {
-  const raw = read(env, "SIGHTINGS_SALT");
+  const raw = readVariable(env, "SIGHTINGS_SALT");
   if (raw !== undefined && raw.length < MIN_SALT_LENGTH) {
     throw new ConfigError("SIGHTINGS_SALT", `must be at least ${MIN_SALT_LENGTH} characters (a random secret shared by all replicas)`);
   }
