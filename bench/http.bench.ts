@@ -102,15 +102,20 @@ async function captureAnswer(api: FakeSlackApi, ours: Target): Promise<RespondAr
 
 export async function run(): Promise<void> {
   const api = await startFakeSlackApi();
-  const ours = await startThisApp(api);
-  const bare = await startBareApp(api, "bare-bolt", {
-    response_type: "ephemeral",
-    text: QUERY,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${QUERY}* fixed answer` } }],
-  });
-  const bareSameCard = await startBareApp(api, "bare-same-card", await captureAnswer(api, ours));
-  const targets = [bare, bareSameCard, ours];
+  // Every server started is stopped, even when a later start fails, so the bench run can exit.
+  const started: Target[] = [];
   try {
+    const ours = await startThisApp(api);
+    started.push(ours);
+    const bare = await startBareApp(api, "bare-bolt", {
+      response_type: "ephemeral",
+      text: QUERY,
+      blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${QUERY}* fixed answer` } }],
+    });
+    started.push(bare);
+    const bareSameCard = await startBareApp(api, "bare-same-card", await captureAnswer(api, ours));
+    started.push(bareSameCard);
+    const targets = [bare, bareSameCard, ours];
     for (const target of targets) await measure(api, target, WARM_UP, "warm");
     const samples = new Map<Target, number[]>(targets.map((t) => [t, []]));
     const elapsed = new Map<Target, number>(targets.map((t) => [t, 0]));
@@ -150,7 +155,7 @@ export async function run(): Promise<void> {
       );
     }
   } finally {
-    for (const target of targets) await target.stop();
+    for (const target of started) await target.stop();
     await api.close();
   }
 }

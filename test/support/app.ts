@@ -5,7 +5,7 @@ import type { AutoReplySettings, BotDeps } from "../../src/slack/listeners/index
 import type { HttpModeConfig, SocketModeConfig } from "../../src/config.js";
 import { loadBotDeps } from "../../src/slack/deps.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
-import { startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
+import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
 import { startSocketModeServer, type SocketModeServer } from "./socket-mode-server.js";
 
@@ -108,8 +108,7 @@ async function startWith(
   alsoClose: Array<{ close(): Promise<void> }>,
 ): Promise<{ running: RunningSlackApp; logLines: string[] }> {
   const logLines: string[] = [];
-  const secrets = config.mode === "http" ? [config.botToken, config.signingSecret] : [config.botToken, config.appToken];
-  const logger = createRedactingLogger({ level: config.logLevel, secrets, write: (line) => logLines.push(line) });
+  const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config), write: (line) => logLines.push(line) });
   try {
     const supplied = options.deps;
     const deps: BotDeps =
