@@ -1,5 +1,5 @@
 import type { Lss } from "./types.js";
-import { normaliseWhitespace } from "./text.js";
+import { sameTitle } from "./text.js";
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -21,7 +21,6 @@ function editDistance(a: string, b: string): number {
  */
 export function findAliases(pageTitles: ReadonlyMap<string, string>, lss: ReadonlyMap<string, Lss>): Map<string, string> {
   const aliases = new Map<string, string>();
-  const sameTitle = (a: string, b: string) => normaliseWhitespace(a).toLowerCase() === normaliseWhitespace(b).toLowerCase();
   for (const [lssCode, record] of lss) {
     if (pageTitles.has(lssCode)) continue;
     const matches = [...pageTitles].filter(

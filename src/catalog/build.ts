@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { findAliases } from "./aliases.js";
 import { componentOf } from "./components.js";
-import { fallbackSteps, LSS_ONLY_DESCRIPTION } from "./fallback.js";
+import { fallbackSteps, lssOnlyDescription } from "./fallback.js";
 import { fieldValueMeanings } from "./log-fields.js";
 import { HELP_SITE, seeAlsoLinks } from "./links.js";
 import { parseCatalog } from "./load.js";
@@ -9,7 +9,7 @@ import { lssAdminAction, parseLss } from "./lss.js";
 import { parsePage, parsePageHeader, type Page, type PageRow } from "./markdown.js";
 import type { Override } from "./overrides.js";
 import { deriveActionBy, deriveSeverity, type RuleInput } from "./rules.js";
-import { normaliseWhitespace, splitSentences, unglue } from "./text.js";
+import { normaliseWhitespace, sameTitle, splitSentences, unglue } from "./text.js";
 import { COMPONENT_NAMES, type Catalog, type Category, type Entry, type Link, type Lss } from "./types.js";
 
 /** Source files by path relative to data/sources/. */
@@ -62,11 +62,6 @@ function groupByCode(rows: readonly PageRow[]): Map<string, PageRow[]> {
   const groups = new Map<string, PageRow[]>();
   for (const row of rows) groups.set(row.code, [...(groups.get(row.code) ?? []), row]);
   return groups;
-}
-
-/** Same title ignoring case and spacing: "CLT: Port Unreachable" adds nothing next to "CLT: Port unreachable". */
-function sameTitle(a: string, b: string): boolean {
-  return normaliseWhitespace(a).toLowerCase() === normaliseWhitespace(b).toLowerCase();
 }
 
 function uniqueTitles(main: string, candidates: readonly string[]): string[] {
@@ -137,7 +132,7 @@ function buildEntry(code: string, ctx: Context): Omit<Entry, "sharesTitleWith"> 
       : authMeanings.length > 0
         ? `A SessionStatus value of the ${listInWords(authMeanings.map((m) => m.logName))} logs. ` +
           authMeanings.map((m) => `${m.logName}: "${m.meaning}".`).join(" ")
-        : LSS_ONLY_DESCRIPTION(lss!);
+        : lssOnlyDescription(lss!);
 
   const pageSteps = mainRow !== undefined ? splitSentences(mainRow.resolution) : [];
   const adminAction = lssAdminAction(lss);

@@ -6,7 +6,8 @@ const NOT_ON_PAGES = "Zscaler's session status code pages do not list this code,
 const SESSION_DETAILS = "the session details (time, Session ID and the log line)";
 const CONTACT_SUPPORT = `If it keeps happening, contact Zscaler Support with ${SESSION_DETAILS}.`;
 
-export function LSS_ONLY_DESCRIPTION(lss: Lss): string {
+/** The description of a code that only Zscaler's LSS list names. */
+export function lssOnlyDescription(lss: Lss): string {
   return (
     `Zscaler documents this code only in its Log Streaming Service (LSS) status list, as "${lss.name.trim()}" ` +
     `(status ${lss.status}${lss.errorType !== "NA" ? `, ${lss.errorType}` : ""}); the help pages do not describe it.`

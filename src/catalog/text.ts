@@ -4,6 +4,11 @@ export function normaliseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** Same title ignoring case and spacing: "CLT: Port Unreachable" adds nothing next to "CLT: Port unreachable". */
+export function sameTitle(a: string, b: string): boolean {
+  return normaliseWhitespace(a).toLowerCase() === normaliseWhitespace(b).toLowerCase();
+}
+
 // A full stop after one of these does not end a sentence ("e.g. Windows").
 const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "approx", "incl"]);
 
