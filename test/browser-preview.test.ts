@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MAX_COMPACT_CARDS } from "../src/bot/auto-reply.js";
+import { HOME_PAGE_SIZE } from "../src/bot/home.js";
 import type { Entry } from "../src/catalog/types.js";
 import { loadCatalog } from "../src/catalog/load.js";
 import type { PreviewBot } from "../src/preview/bot.js";
@@ -112,9 +113,7 @@ describe("preview page with a fixed payload", () => {
     const probe = page.locator("#messages article.msg-bot:not(.msg-ephemeral)");
     await probe.waitFor();
     const shown = await probe.locator(".msg-body").innerText();
-    for (const text of ["<img src=x onerror=alert(1)>", '"><script>window.__pwned = 1</script>', "<javascript:alert(1)|click me>"]) {
-      expect(shown).toContain(text);
-    }
+    for (const probe of XSS_PROBES) expect(shown).toContain(probe);
     expect(await page.locator("#messages img, #messages script, #messages svg, #messages a[href^=javascript]").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
@@ -286,7 +285,7 @@ describe("preview page driving the real bot logic", () => {
     const connectorCodes = catalog.entries.filter((e) => e.component === "AC").map((e) => e.code);
     await home.locator("select[data-action-id='zpa_home_component']").selectOption("AC");
     await expect.poll(async () => (await listed()).every((code) => connectorCodes.includes(code))).toBe(true);
-    expect((await listed()).length).toBe(Math.min(20, connectorCodes.length));
+    expect((await listed()).length).toBe(Math.min(HOME_PAGE_SIZE, connectorCodes.length));
 
     const target = byCode.get("AST_MT_SETUP_ERR_OPEN_SERVER_CONN") ?? catalog.entries.find((e) => e.component === "AC")!;
     await home.locator("button[data-action-id^='zpa_home_search']").click();
@@ -297,7 +296,7 @@ describe("preview page driving the real bot logic", () => {
     expect(await page.locator("#modal-overlay").isHidden()).toBe(true);
 
     await home.locator("button[data-action-id^='zpa_home_clear']").click();
-    await expect.poll(async () => (await listed()).length).toBe(Math.min(20, connectorCodes.length));
+    await expect.poll(async () => (await listed()).length).toBe(Math.min(HOME_PAGE_SIZE, connectorCodes.length));
     expect(errors).toEqual([]);
   });
 

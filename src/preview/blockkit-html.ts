@@ -118,7 +118,8 @@ export function elementToHtml(value: unknown, blockId: string | undefined): stri
 function button(element: JsonObject, ids: string): string {
   const style = element.style === "primary" || element.style === "danger" ? ` bk-${element.style}` : "";
   const label = textObjectToHtml(element.text);
-  const href = asString(element.url) === undefined ? undefined : safeHref(asString(element.url)!);
+  const url = asString(element.url);
+  const href = url === undefined ? undefined : safeHref(url);
   const data = `${ids}${attr("data-value", asString(element.value))}`;
   // Link buttons open their URL and still notify the app, as in Slack.
   if (href !== undefined) {
