@@ -1,6 +1,6 @@
 // In-process state: the default, nothing to install. Each process has its own, so replicas do not share it.
 // Memory stays bounded: entries expire like their Redis counterparts and every map has a size cap.
-import { hourBucketsBetween, hourBucket, rankCodes } from "./buckets.js";
+import { HOUR_MS, hourBucketsBetween, hourBucket, rankCodes } from "./buckets.js";
 import { MemoryDedupeStore } from "./memory-dedupe.js";
 import {
   assertClaimKey,
@@ -157,7 +157,8 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
       const now = clock();
       pruneIfDue(now);
       const totals = new Map<string, { count: number; people: Set<string> }>();
-      for (const hour of hourBucketsBetween(sinceMs, now)) {
+      // As in the Redis store: hours older than the retention are gone, so a very early sinceMs costs nothing.
+      for (const hour of hourBucketsBetween(Math.max(sinceMs, now - retentionMs - HOUR_MS), now)) {
         const tally = hours.get(hour);
         if (!tally || !hourAlive(tally, now)) continue;
         for (const [code, codeTally] of tally.codes) {
