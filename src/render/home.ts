@@ -47,34 +47,32 @@ export interface HomePage {
   seen?: SeenSection;
 }
 
-function componentSelect(page: HomePage): StaticSelect {
-  const options: SelectOption[] = [
-    option(`All components (${page.componentCounts.all})`, ALL),
-    ...COMPONENTS.map((c) => option(`${c} · ${COMPONENT_NAMES[c]} (${page.componentCounts[c]})`, c)),
-  ];
-  const initial = options.find((o) => o.value === (page.component ?? ALL));
+/** A filter select whose current choice (or "all" when unfiltered) is shown as selected. */
+function filterSelect(actionId: string, placeholder: string, options: SelectOption[], chosen: string | null): StaticSelect {
+  const initial = options.find((o) => o.value === (chosen ?? ALL));
   return {
     type: "static_select",
-    action_id: ACTION.homeComponent,
-    placeholder: { type: "plain_text", text: "Component" },
+    action_id: actionId,
+    placeholder: { type: "plain_text", text: placeholder },
     options,
     ...(initial ? { initial_option: initial } : {}),
   };
 }
 
+function componentSelect(page: HomePage): StaticSelect {
+  const options = [
+    option(`All components (${page.componentCounts.all})`, ALL),
+    ...COMPONENTS.map((c) => option(`${c} · ${COMPONENT_NAMES[c]} (${page.componentCounts[c]})`, c)),
+  ];
+  return filterSelect(ACTION.homeComponent, "Component", options, page.component);
+}
+
 function categorySelect(page: HomePage): StaticSelect {
-  const options: SelectOption[] = [
+  const options = [
     option(`All categories (${page.categoryCounts.all})`, ALL),
     ...CATEGORIES.map((c) => option(`${categoryText(c)} (${page.categoryCounts[c]})`, c)),
   ];
-  const initial = options.find((o) => o.value === (page.category ?? ALL));
-  return {
-    type: "static_select",
-    action_id: ACTION.homeCategory,
-    placeholder: { type: "plain_text", text: "Category" },
-    options,
-    ...(initial ? { initial_option: initial } : {}),
-  };
+  return filterSelect(ACTION.homeCategory, "Category", options, page.category);
 }
 
 function codeRow(entry: Entry): Block {
