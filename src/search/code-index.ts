@@ -26,20 +26,18 @@ export function buildCodeIndex(entries: readonly Entry[]): CodeIndex {
   const compact = new Map<string, Spelling[]>();
   const spellings: Spelling[] = [];
   const add = (text: string, entry: Entry, via: Spelling["via"]): void => {
-    // A code always wins over somebody else's alias of the same spelling.
-    const existing = exact.get(text);
-    if (existing && (existing.via === "code" || via === "alias")) return;
+    if (exact.has(text)) return;
     const spelling: Spelling = { text, compact: compactCode(text), entry, via };
-    if (existing) spellings.splice(spellings.indexOf(existing), 1, spelling);
-    else spellings.push(spelling);
+    spellings.push(spelling);
     exact.set(text, spelling);
   };
+  // Every code before any alias: a code wins over somebody else's alias of the same spelling, and each
+  // compact list below names codes first.
   for (const entry of entries) add(entry.code, entry, "code");
   for (const entry of entries) for (const alias of entry.aliases) add(alias, entry, "alias");
   for (const spelling of spellings) {
     const list = compact.get(spelling.compact) ?? [];
     list.push(spelling);
-    list.sort((a, b) => (a.via === b.via ? 0 : a.via === "code" ? -1 : 1));
     compact.set(spelling.compact, list);
   }
   const lengths = spellings.map((s) => s.text.length);
