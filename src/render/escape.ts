@@ -50,7 +50,7 @@ export function mrkdwnLink(url: string, label: string): string {
   return `<${safeUrl}|${safeLabel}>`;
 }
 
-/** A mention of the user who clicked, from the id Slack gave us, never from typed text. */
+/** A mention built from a user id Slack gave us (clicker, sharer, who changed a setting), never from typed text. */
 export function mentionUser(userId: string): string {
   return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : "someone";
 }

@@ -80,7 +80,6 @@ export function blockViolations(blocks: readonly Block[]): string[] {
     check(`${where} action_id`, button.action_id.length, LIMITS.actionId);
     check(`${where} value`, button.value?.length ?? 0, LIMITS.buttonValue);
   };
-  const actionIds = new Set<string>();
   blocks.forEach((block, index) => {
     const at = `block ${index} ${block.type}`;
     switch (block.type) {
@@ -109,7 +108,8 @@ export function blockViolations(blocks: readonly Block[]): string[] {
       case "actions":
         check(`${at} elements`, block.elements.length, LIMITS.elementsPerActions);
         if (block.elements.length === 0) out.push(`${at} has no elements`);
-        actionIds.clear();
+        // Slack wants action ids unique within a block.
+        const actionIds = new Set<string>();
         for (const element of block.elements) {
           if (actionIds.has(element.action_id)) out.push(`${at} repeats action_id ${element.action_id}`);
           actionIds.add(element.action_id);

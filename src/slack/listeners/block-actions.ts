@@ -2,7 +2,6 @@
 import type { App, BlockAction } from "@slack/bolt";
 import { handleAction, type ActionInput } from "../../bot/actions.js";
 import type { BotCore } from "../../bot/deps.js";
-import { routeAction } from "../../bot/route-action.js";
 import { send } from "./send.js";
 
 const OUR_ACTIONS = /^zpa_/;
@@ -16,8 +15,6 @@ interface Container {
 export function registerBlockActions(app: App, core: BotCore): void {
   app.action<BlockAction>(OUR_ACTIONS, async ({ ack, body, action, client, respond }) => {
     await ack();
-    // Same routing table as the local preview; an id the bot never rendered gets no answer.
-    if (routeAction(action.action_id) === undefined) return;
     const value =
       action.type === "static_select" ? action.selected_option?.value : "value" in action ? action.value : undefined;
     const container = body.container as Container | undefined;
@@ -33,6 +30,7 @@ export function registerBlockActions(app: App, core: BotCore): void {
       ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
       ...(body.view?.private_metadata ? { metadata: body.view.private_metadata } : {}),
     };
+    // Same routing table as the local preview; an id the bot never rendered gets no answer.
     await send({ client, respond }, handleAction(core, input));
   });
 }
