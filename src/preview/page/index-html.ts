@@ -1,5 +1,6 @@
 // The preview page: a Slack-like window with a channel, a thread pane, the App Home tab and a
 // modal overlay. Static markup only; /app.js fills it in (no inline script, per the CSP).
+import { MAX_TEXT_CHARS } from "../api.js";
 
 export const INDEX_HTML = `<!doctype html>
 <html lang="en">
@@ -25,7 +26,7 @@ export const INDEX_HTML = `<!doctype html>
     <header class="pane-header"><h1># helpdesk</h1><span class="pane-sub">Type <code>/zpa-code BRK_MT_SETUP_TIMEOUT</code> or a few words, paste a log line, or ask <code>@zpa-code</code></span></header>
     <div class="messages" id="messages" role="log" aria-live="polite"></div>
     <form class="composer" id="composer">
-      <textarea id="composer-input" rows="3" maxlength="40000" aria-label="Message #helpdesk" placeholder="Message #helpdesk (Enter sends, Shift+Enter adds a line)"></textarea>
+      <textarea id="composer-input" rows="3" maxlength="${MAX_TEXT_CHARS}" aria-label="Message #helpdesk" placeholder="Message #helpdesk (Enter sends, Shift+Enter adds a line)"></textarea>
       <button type="submit" class="composer-send">Send</button>
     </form>
   </main>
