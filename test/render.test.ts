@@ -6,7 +6,7 @@ import type { Entry } from "../src/catalog/types.js";
 import { ACTION } from "../src/render/action-ids.js";
 import { section } from "../src/render/blocks.js";
 import { renderCard } from "../src/render/card.js";
-import { clipMrkdwn, escapeMrkdwn, mrkdwnLink } from "../src/render/escape.js";
+import { clip, clipMrkdwn, escapeMrkdwn, mrkdwnLink } from "../src/render/escape.js";
 import { blockTextLength, LIMITS, messageViolations, viewViolations } from "../src/render/limits.js";
 import { renderCardModal } from "../src/render/modals.js";
 import { renderNoMatch } from "../src/render/no-match.js";
@@ -192,6 +192,19 @@ describe("escaping and the limits checker", () => {
     expect(clipMrkdwn(text, 98)).toBe(`${"a".repeat(95)}…`);
     const link = `${"a".repeat(90)}<https://x.example/|label> tail`;
     expect(clipMrkdwn(link, 100)).toBe(`${"a".repeat(90)}…`);
+  });
+
+  it("never cuts an emoji in half when shortening", () => {
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/;
+    for (const text of ["😀".repeat(100), `a${"😀".repeat(100)}`]) {
+      for (const max of [79, 80, 81]) {
+        expect(clip(text, max)).not.toMatch(loneSurrogate);
+        expect(clipMrkdwn(text, max)).not.toMatch(loneSurrogate);
+        expect(clip(text, max).length).toBeLessThanOrEqual(max);
+      }
+    }
+    const query = `${"😀".repeat(300)} <!channel>`;
+    expect(renderNoMatch(query, [], "/zpa-code").text).not.toMatch(loneSurrogate);
   });
 
   it("reports oversized sections, too many blocks and too much text", () => {

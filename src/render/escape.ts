@@ -16,10 +16,16 @@ export function decodeSlackEntities(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
+/** The first `end` UTF-16 units, one fewer if the cut would split an emoji's surrogate pair (Slack shows a lone half as garbage). */
+function sliceWhole(text: string, end: number): string {
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
 /** Shortens raw (unescaped) text to at most `max` characters, marking the cut. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  return text.slice(0, Math.max(0, max - 1)).trimEnd() + ELLIPSIS;
+  return sliceWhole(text, Math.max(0, max - 1)).trimEnd() + ELLIPSIS;
 }
 
 /**
@@ -28,7 +34,7 @@ export function clip(text: string, max: number): string {
  */
 export function clipMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
+  let cut = sliceWhole(text, Math.max(0, max - 1));
   const openAngle = cut.lastIndexOf("<");
   if (openAngle > cut.lastIndexOf(">")) cut = cut.slice(0, openAngle);
   const amp = cut.lastIndexOf("&");
