@@ -12,7 +12,7 @@ export interface MainProcess {
   stderr(): string;
   /** Resolves with the first match of `pattern` in the output; rejects after timeoutMs or on exit. */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-  /** Resolves on exit; the child is killed (SIGKILL) if it outlives timeoutMs. */
+  /** Resolves once the child has exited and its output is complete; it is killed (SIGKILL) if it outlives timeoutMs. */
   exited(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
@@ -37,15 +37,14 @@ export function spawnMain(env: Record<string, string>): MainProcess {
     out += chunk;
     for (const wake of [...listeners]) wake();
   });
+  let exitedAlready = false;
+  // "close", not "exit": only then has all of the output arrived.
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
-    child.once("exit", (code, signal) => {
+    child.once("close", (code, signal) => {
+      exitedAlready = true;
       resolve({ code, signal, at: Date.now() });
       for (const wake of [...listeners]) wake();
     });
-  });
-  let exitedAlready = false;
-  void exit.then(() => {
-    exitedAlready = true;
   });
 
   return {
