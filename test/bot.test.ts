@@ -14,6 +14,7 @@ import { messageViolations } from "../src/render/limits.js";
 import type { Block, Message } from "../src/render/types.js";
 import { createSearch } from "../src/search/index.js";
 import { MemoryDedupeStore } from "../src/state/memory-dedupe.js";
+import { LIVE_MENTION } from "./slack-support.js";
 
 const catalog = loadCatalog();
 const search = createSearch(catalog);
@@ -43,8 +44,6 @@ function buttons(blocks: readonly Block[]): Array<{ action_id: string; value?: s
 }
 
 const allText = (message: Message): string => JSON.stringify(message);
-/** A mention Slack would act on: <!channel>, <!here>, <!everyone> or <@U…>, unescaped. */
-const LIVE_MENTION = /<!(?:channel|here|everyone)[|>]|<@U123[|>]/;
 
 let tsCounter = 0;
 function message(text: string, fields: Partial<IncomingMessage> = {}): IncomingMessage {
