@@ -1,8 +1,7 @@
 // Picks the store from the configuration (Redis when REDIS_URL is set) and builds the sightings on it.
-import { randomBytes } from "node:crypto";
 import type { Env } from "../config.js";
 import { createSightings, type Sightings } from "../trends/sightings.js";
-import { createUserHasher, sightingsSalt } from "../trends/user-hash.js";
+import { createUserHasher, randomSalt, sightingsSalt } from "../trends/user-hash.js";
 import { readStateConfig, type StateConfig } from "./config.js";
 import { createMemoryStore } from "./memory-store.js";
 import { connectRedisStore } from "./redis-store.js";
@@ -32,13 +31,7 @@ export interface OpenedState {
 export async function openState(env: Env, warn: (line: string) => void, options: OpenOptions = {}): Promise<OpenedState> {
   const config = readStateConfig(env);
   const store = await openStateStore(config, options);
-  const sightings = createSightings(store, {
-    hashUser: createUserHasher(sightingsSalt(config.salt, warn)),
-    spikeWindowMs: config.spikeWindowMs,
-    spikeMinPeople: config.spikeMinPeople,
-    clock: options.clock ?? systemClock,
-  });
-  return { config, store, sightings };
+  return { config, store, sightings: sightingsOn(store, config, sightingsSalt(config.salt, warn), options.clock) };
 }
 
 /**
@@ -47,10 +40,14 @@ export async function openState(env: Env, warn: (line: string) => void, options:
  */
 export function openInProcessState(config: StateConfig = readStateConfig({})): OpenedState {
   const store = createMemoryStore({ retentionMs: config.retentionMs, recentWindowMs: config.spikeWindowMs });
-  const sightings = createSightings(store, {
-    hashUser: createUserHasher(config.salt ?? randomBytes(32).toString("base64url")),
+  return { config, store, sightings: sightingsOn(store, config, config.salt ?? randomSalt()) };
+}
+
+function sightingsOn(store: StateStore, config: StateConfig, salt: string, clock: Clock = systemClock): Sightings {
+  return createSightings(store, {
+    hashUser: createUserHasher(salt),
     spikeWindowMs: config.spikeWindowMs,
     spikeMinPeople: config.spikeMinPeople,
+    clock,
   });
-  return { config, store, sightings };
 }
