@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -45,7 +45,7 @@ describe("zpa-code lookup", () => {
   it("finds a code through a typo and through plain words", async () => {
     const typo = await cli(["lookup", "BRK_MT_SETUP_TIMOUT"]);
     expect(typo.code).toBe(0);
-    expect(typo.stdout.split("\n")[0]).toMatch(/^BRK_MT_SETUP_TIMEOUT /);
+    expect(typo.stdout).toMatch(/^BRK_MT_SETUP_TIMEOUT  \[ERROR\]$/m);
     const words = await cli(["lookup", "saml", "assertion", "too", "large"]);
     expect(words.code).toBe(0);
     expect(words.stdout).toMatch(/SAML/i);
@@ -55,6 +55,14 @@ describe("zpa-code lookup", () => {
     const run = await cli(["lookup", "SE: Connection request timed out"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/This title also names (BRK_MT_SETUP_TIMEOUT|FOHH_CLOSE_REASON_CONNECT_TIMEOUT)/);
+  });
+
+  it("says when a card is a best guess from a typo, and names the other candidates", async () => {
+    const run = await cli(["lookup", "BRK_MT_SETUP_TIMOUT"]);
+    expect(run.stdout.split("\n")[0]).toBe('Closest code to "BRK_MT_SETUP_TIMOUT" (spelled one or two characters differently):');
+    const exact = await cli(["lookup", "BRK_MT_SETUP_TIMEOUT"]);
+    expect(exact.stdout).not.toContain("Closest code");
+    expect(exact.stdout).not.toContain("Also possible");
   });
 
   it("refuses junk with exit 1 and suggestions instead of a wrong card", async () => {
@@ -90,6 +98,7 @@ describe("zpa-code lookup", () => {
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout) as { query: string; match: Record<string, unknown>; alternatives: unknown[] };
     expect(body.query).toBe("brk-mt-setup-timeout");
+    expect((body as { how?: string }).how).toBe("code");
     expect(body.match.code).toBe("BRK_MT_SETUP_TIMEOUT");
     for (const key of ["title", "component", "category", "severity", "actionBy", "description", "remediation", "links"]) {
       expect(body.match).toHaveProperty(key);
@@ -186,6 +195,24 @@ describe("zpa-code list", () => {
 });
 
 describe("the installed zpa-code bin", () => {
+  it("exits 70 with one line, not a stack trace, when its catalog is damaged", async () => {
+    // A copy of the built CLI beside a broken data/catalog.json, resolving packages from this project.
+    const dir = mkdtempSync(join(tmpdir(), "zpa-cli-broken-"));
+    cpSync(join(root, "dist"), join(dir, "dist"), { recursive: true });
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    mkdirSync(join(dir, "data"));
+    writeFileSync(join(dir, "data/catalog.json"), JSON.stringify({ sources: {}, entries: [{ code: "BRK_MT_SETUP_TIMEOUT" }] }));
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(process.execPath, [join(dir, "dist/cli/main.js"), "lookup", "BRK_MT_SETUP_TIMEOUT"], { timeout: 15_000 }, (error, _stdout, stderr) =>
+        resolve({ code: error ? (error.code as number | null) : 0, stderr }),
+      );
+    });
+    expect(result.code).toBe(70);
+    expect(result.stderr).toMatch(/^zpa-code: internal error: Invalid catalog: entry BRK_MT_SETUP_TIMEOUT/);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("runs from package.json's bin after the build, with the documented exit codes", async () => {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { bin: Record<string, string> };
     const bin = join(root, pkg.bin["zpa-code"]!);

@@ -15,7 +15,7 @@ Examples:
   zpa-code lookup saml assertion too large
   journalctl -u zpa-connector | zpa-code scan
 
-Exit status: 0 found, 1 no match (suggestions printed), 2 usage error.`,
+Exit status: 0 found, 1 no match (suggestions printed), 2 usage error, 70 internal error.`,
   lookup: `Usage: zpa-code lookup [--json] <code or words...>
        zpa-code lookup --json --batch < queries.txt
 

@@ -10,6 +10,8 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_NO_MATCH = 1;
 export const EXIT_USAGE = 2;
+/** Something broke that no argument can fix (e.g. a missing or damaged data/catalog.json). */
+export const EXIT_INTERNAL = 70;
 
 /** Thrown for bad command lines; the runner prints it with the command's usage and exits 2. */
 export class UsageError extends Error {}

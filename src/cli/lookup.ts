@@ -12,16 +12,26 @@ const NOTHING_CLOSE_HINT =
   "Nothing close either. Try a code (BRK_MT_SETUP_TIMEOUT), a fragment of 4+ characters (SNI_SLOW), " +
   "or plain words (saml assertion too large); `zpa-code list` shows every code.";
 
+/** Said before a card that is a guess, so nobody mistakes it for an exact hit. */
+const GUESS_LEAD: Partial<Record<Resolution["how"], (query: string) => string>> = {
+  typo: (query) => `Closest code to "${query}" (spelled one or two characters differently):`,
+  words: (query) => `Best match for the words "${query}":`,
+};
+
 function toJson(resolution: Resolution): string {
-  const { query, match, alternatives } = resolution;
-  return JSON.stringify({ query, match, alternatives });
+  const { query, match, alternatives, how } = resolution;
+  return JSON.stringify({ query, match, alternatives, how });
 }
 
 function printText(io: CliIo, resolution: Resolution): void {
   const { match, alternatives } = resolution;
   if (match) {
+    const lead = GUESS_LEAD[resolution.how];
+    if (lead) writeLine(io.stdout, `${lead(stripControl(resolution.query))}\n`);
     const alsoNamedBy = alternatives.filter((alt) => match.sharesTitleWith.includes(alt.code));
     writeLine(io.stdout, entryToText(match, { alsoNamedBy }));
+    const others = alternatives.filter((alt) => !alsoNamedBy.includes(alt));
+    if (lead && others.length > 0) writeLine(io.stdout, `\nAlso possible: ${others.map((alt) => alt.code).join(", ")}`);
     return;
   }
   writeLine(io.stdout, `No code matches "${stripControl(resolution.query)}".`);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { EXIT_INTERNAL } from "./io.js";
 import { runCli } from "./run.js";
 
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -7,4 +8,10 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), process);
+try {
+  process.exitCode = await runCli(process.argv.slice(2), process);
+} catch (error) {
+  // Not the user's doing: one line instead of a stack trace, and a code no script mistakes for "no match".
+  process.stderr.write(`zpa-code: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = EXIT_INTERNAL;
+}

@@ -50,7 +50,10 @@ export function entryToText(entry: Entry, options: EntryTextOptions = {}): strin
   return out.join("\n");
 }
 
+/** Wide enough for the longest catalog code (50 characters), so titles line up. */
+const CODE_COLUMN = 50;
+
 /** One line per entry: for lists, scans and suggestions. */
 export function entryToLine(entry: Entry): string {
-  return `${SEVERITY_MARK[entry.severity].padEnd(8)} ${entry.code.padEnd(48)} ${entry.title}`;
+  return `${SEVERITY_MARK[entry.severity].padEnd(8)} ${entry.code.padEnd(CODE_COLUMN)} ${entry.title}`;
 }
