@@ -55,6 +55,8 @@ export const EXIT_CONFIG = 78;
 export const EXIT_UNAVAILABLE = 69;
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DEDUPE_HOURS = 24;
+/** A year: longer is no use in a thread, and far larger values overflow Redis expiry times. */
+export const MAX_DEDUPE_HOURS = 8760;
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 export function loadConfig(env: Env): Config {
@@ -153,8 +155,8 @@ function readAutoReply(env: Env): AutoReplySettings {
 
   const hoursRaw = readVariable(env, "AUTO_REPLY_DEDUPE_HOURS");
   const dedupeHours = hoursRaw === undefined ? DEFAULT_DEDUPE_HOURS : Number(hoursRaw);
-  if (!Number.isFinite(dedupeHours) || dedupeHours <= 0) {
-    throw new ConfigError("AUTO_REPLY_DEDUPE_HOURS", "must be a positive number of hours");
+  if (!Number.isFinite(dedupeHours) || dedupeHours <= 0 || dedupeHours > MAX_DEDUPE_HOURS) {
+    throw new ConfigError("AUTO_REPLY_DEDUPE_HOURS", "must be a positive number of hours, up to a year");
   }
   return { enabled: switchValue === "on", channels, dedupeHours };
 }

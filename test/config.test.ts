@@ -89,6 +89,7 @@ describe("configuration errors name the variable and never echo its value", () =
     ["port out of range", { PORT: "70000" }, "PORT"],
     ["negative dedupe window", { AUTO_REPLY_DEDUPE_HOURS: "-1" }, "AUTO_REPLY_DEDUPE_HOURS"],
     ["zero dedupe window", { AUTO_REPLY_DEDUPE_HOURS: "0" }, "AUTO_REPLY_DEDUPE_HOURS"],
+    ["dedupe window beyond a year", { AUTO_REPLY_DEDUPE_HOURS: "8761" }, "AUTO_REPLY_DEDUPE_HOURS"],
     ["auto-reply switch not on/off", { AUTO_REPLY: "sometimes" }, "AUTO_REPLY"],
     ["channel names instead of IDs", { AUTO_REPLY_CHANNELS: "C0123ABCD,#helpdesk" }, "AUTO_REPLY_CHANNELS"],
     ["unknown log level", { LOG_LEVEL: "verbose" }, "LOG_LEVEL"],

@@ -2,6 +2,7 @@
 // node:http only; everything the page needs is served from here (no CDN), under a strict CSP.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { HEALTH_PATH } from "../health.js";
 import { API_ROUTES, handleApi, type ApiRoute } from "./api.js";
 import type { PreviewBot } from "./bot.js";
 import { HttpError, readJsonBody } from "./http-body.js";
@@ -10,7 +11,6 @@ import { FAVICON_SVG, INDEX_HTML } from "./page/index-html.js";
 import { STYLES_CSS } from "./page/styles.js";
 
 export const DEFAULT_PREVIEW_HOST = "127.0.0.1";
-export const HEALTH_PATH = "/healthz";
 
 /** No inline script or style, nothing from other origins: a payload that slipped past escaping still can't run. */
 export const CONTENT_SECURITY_POLICY = [
