@@ -5,6 +5,7 @@
 // with this app's own card for the query, captured once, so its ratio shows the cost of our logic alone
 // rather than of sending a real answer (which is ~2 KB instead of ~150 bytes).
 import { App, HTTPReceiver, type RespondArguments } from "@slack/bolt";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { HttpModeConfig } from "../src/config.js";
 import { loadBotDeps } from "../src/slack/deps.js";
@@ -20,7 +21,7 @@ const WARM_UP = 50;
 const ROUNDS = 10;
 /** Per app per round: 300 measured requests per app in all. */
 const PER_ROUND = 30;
-const CONCURRENCY = 4;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const QUERY = "BRK_MT_SETUP_TIMEOUT";
 
 interface Target {
@@ -29,27 +30,68 @@ interface Target {
   stop(): Promise<void>;
 }
 
+/** Where the apps post their answers while timed: the fake API, or the lighter sink below. */
+interface ResponseReceiver {
+  responseUrl(id: string): string;
+  waitForResponsePost(id: string): Promise<unknown>;
+}
+
+/**
+ * Slack's response_url server is not part of the app, so while timing, answers go to a sink that only
+ * reads the body to its end: the fake API parses and records every post, a cost that grows with the
+ * answer's size and would be charged to the app with the larger answer.
+ */
+async function startResponseSink(): Promise<ResponseReceiver & { close(): Promise<void> }> {
+  const arrived = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  const server = createServer((req, res) => {
+    const id = decodeURIComponent(req.url?.slice("/r/".length) ?? "");
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      const wake = waiting.get(id);
+      if (wake) wake();
+      else arrived.add(id);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    responseUrl: (id) => `${origin}/r/${encodeURIComponent(id)}`,
+    waitForResponsePost: (id) =>
+      new Promise<void>((resolve, reject) => {
+        if (arrived.delete(id)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no answer posted for ${id}`)), 5_000);
+        waiting.set(id, () => {
+          clearTimeout(timer);
+          waiting.delete(id);
+          resolve();
+        });
+      }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 /** Time until the user would see the answer: the ack's own body, or else the post to response_url. */
-async function oneRequest(api: FakeSlackApi, target: Target, id: string): Promise<number> {
+async function oneRequest(receiver: ResponseReceiver, target: Target, id: string): Promise<number> {
   const started = performance.now();
-  const response = await postSlashCommand(target.baseUrl, SIGNING_SECRET, { text: QUERY, response_url: api.responseUrl(id) });
+  const response = await postSlashCommand(target.baseUrl, SIGNING_SECRET, { text: QUERY, response_url: receiver.responseUrl(id) });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`${target.name}: HTTP ${response.status}`);
-  if (body.trim() === "") await api.waitForResponsePost(id);
+  if (body.trim() === "") await receiver.waitForResponsePost(id);
   return performance.now() - started;
 }
 
-async function measure(api: FakeSlackApi, target: Target, count: number, label: string): Promise<number[]> {
+async function measure(receiver: ResponseReceiver, target: Target, count: number, label: string): Promise<number[]> {
   const times: number[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < count) {
       const n = next++;
-      times.push(await oneRequest(api, target, `${target.name}-${label}-${n}`));
+      times.push(await oneRequest(receiver, target, `${target.name}-${label}-${n}`));
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  api.clearCalls();
   return times;
 }
 
@@ -102,6 +144,7 @@ async function captureAnswer(api: FakeSlackApi, ours: Target): Promise<RespondAr
 
 export async function run(): Promise<void> {
   const api = await startFakeSlackApi();
+  const sink = await startResponseSink();
   // Every server started is stopped, even when a later start fails, so the bench run can exit.
   const started: Target[] = [];
   try {
@@ -116,7 +159,7 @@ export async function run(): Promise<void> {
     const bareSameCard = await startBareApp(api, "bare-same-card", await captureAnswer(api, ours));
     started.push(bareSameCard);
     const targets = [bare, bareSameCard, ours];
-    for (const target of targets) await measure(api, target, WARM_UP, "warm");
+    for (const target of targets) await measure(sink, target, WARM_UP, "warm");
     const samples = new Map<Target, number[]>(targets.map((t) => [t, []]));
     const elapsed = new Map<Target, number>(targets.map((t) => [t, 0]));
     // CPU time of this process (client, apps and fake API alike) varies far less with machine load than wall time.
@@ -125,7 +168,7 @@ export async function run(): Promise<void> {
       for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
         const started = performance.now();
         const cpuStarted = process.cpuUsage();
-        samples.get(target)!.push(...(await measure(api, target, PER_ROUND, `r${round}`)));
+        samples.get(target)!.push(...(await measure(sink, target, PER_ROUND, `r${round}`)));
         const cpuUsed = process.cpuUsage(cpuStarted);
         cpu.set(target, cpu.get(target)! + (cpuUsed.user + cpuUsed.system) / 1000);
         elapsed.set(target, elapsed.get(target)! + performance.now() - started);
@@ -156,6 +199,7 @@ export async function run(): Promise<void> {
     }
   } finally {
     for (const target of started) await target.stop();
+    await sink.close();
     await api.close();
   }
 }
