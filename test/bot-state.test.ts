@@ -2,9 +2,8 @@
 // `/zpa-code auto`, the effective auto-reply decision, sightings once per message, the spike hint.
 import { describe, expect, it } from "vitest";
 import { answerAutoCommand, parseAutoCommand, type AutoCommandInput, type NoteResult } from "../src/bot/auto-command.js";
-import { autoReply, MAX_SPIKE_HINTS, type IncomingMessage } from "../src/bot/auto-reply.js";
+import { autoReply, MAX_SPIKE_HINTS } from "../src/bot/auto-reply.js";
 import type { AutoReplySettings, BotCore } from "../src/bot/deps.js";
-import type { Outgoing } from "../src/bot/outgoing.js";
 import { createBotState } from "../src/bot/state.js";
 import { loadCatalog } from "../src/catalog/load.js";
 import { messageViolations } from "../src/render/limits.js";
@@ -14,6 +13,7 @@ import { DAY_MS } from "../src/state/buckets.js";
 import { createMemoryStore } from "../src/state/memory-store.js";
 import { createSightings } from "../src/trends/sightings.js";
 import { createUserHasher } from "../src/trends/user-hash.js";
+import { message, posted } from "./support/bot-messages.js";
 
 const catalog = loadCatalog();
 const search = createSearch(catalog);
@@ -33,16 +33,6 @@ function statefulCore(autoReplySettings: Partial<AutoReplySettings> = {}, spikeM
   };
 }
 
-let tsCounter = 0;
-function message(text: string, fields: Partial<IncomingMessage> = {}): IncomingMessage {
-  tsCounter += 1;
-  return { channel: "C0CHAN", user: "U0ALICE", text, ts: `1700000000.${String(tsCounter).padStart(6, "0")}`, isMention: false, ...fields };
-}
-
-function posted(out: Outgoing | undefined): Extract<Outgoing, { kind: "postMessage" }> {
-  if (out?.kind !== "postMessage") throw new Error(`expected a postMessage, got ${out?.kind}`);
-  return out;
-}
 
 const text = (message: Message): string => JSON.stringify(message.blocks);
 

@@ -7,7 +7,6 @@ import { handleAction } from "../src/bot/actions.js";
 import { handleCardAction } from "../src/bot/card-actions.js";
 import { answerCommand } from "../src/bot/command.js";
 import type { AutoReplySettings, BotCore } from "../src/bot/deps.js";
-import type { Outgoing } from "../src/bot/outgoing.js";
 import { loadCatalog } from "../src/catalog/load.js";
 import { ACTION } from "../src/render/action-ids.js";
 import { messageViolations } from "../src/render/limits.js";
@@ -15,6 +14,7 @@ import type { Block, Message } from "../src/render/types.js";
 import { createSearch } from "../src/search/index.js";
 import { MemoryDedupeStore } from "../src/state/memory-dedupe.js";
 import { LIVE_MENTION } from "./slack-support.js";
+import { message, posted } from "./support/bot-messages.js";
 
 const catalog = loadCatalog();
 const search = createSearch(catalog);
@@ -45,16 +45,6 @@ function buttons(blocks: readonly Block[]): Array<{ action_id: string; value?: s
 
 const allText = (message: Message): string => JSON.stringify(message);
 
-let tsCounter = 0;
-function message(text: string, fields: Partial<IncomingMessage> = {}): IncomingMessage {
-  tsCounter += 1;
-  return { channel: "C0CHAN", user: "U0ALICE", text, ts: `1700000000.${String(tsCounter).padStart(6, "0")}`, isMention: false, ...fields };
-}
-
-function posted(out: Outgoing | undefined): Extract<Outgoing, { kind: "postMessage" }> {
-  if (out?.kind !== "postMessage") throw new Error(`expected a postMessage, got ${out?.kind}`);
-  return out;
-}
 
 describe("/zpa-code", () => {
   it("answers an empty command or help with a usage card whose examples all work", () => {
