@@ -1,21 +1,19 @@
 // A signed /zpa-code over loopback in HTTP mode: this app against bare Bolt apps that ack and respond
-// with a fixed answer, same process, same fake Slack API. Target: within 1.15x of bare.
+// with a fixed answer. Target: within 1.15x of bare. Each app runs in a process of its own
+// (bench/http-app.ts), so one app's heap and garbage collection are not charged to another; the client,
+// the fake Slack API and the answer sink live in this process and are the same for every app.
 //
 // Two baselines: "bare-bolt" answers one fixed block (the target's baseline); "bare-same-card" answers
 // with this app's own card for the query, captured once, so its ratio shows the cost of our logic alone
 // rather than of sending a real answer (which is ~2 KB instead of ~150 bytes).
-import { App, HTTPReceiver, type RespondArguments } from "@slack/bolt";
+import { fork, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { HttpModeConfig } from "../src/config.js";
-import { loadBotDeps } from "../src/slack/deps.js";
-import { createRedactingLogger } from "../src/slack/logger.js";
-import { startSlackApp } from "../src/slack/start.js";
-import { startFakeSlackApi, type FakeSlackApi } from "../test/support/fake-slack-api.js";
+import { fileURLToPath } from "node:url";
+import { startFakeSlackApi } from "../test/support/fake-slack-api.js";
 import { postSlashCommand } from "../test/support/sign.js";
+import { SIGNING_SECRET, type AppReport, type AppRequest } from "./http-app.js";
 
-const SIGNING_SECRET = "benchSigningSecret0123456789abcd";
-const BOT_TOKEN = "xoxb-bench-0000-benchtoken";
 const WARM_UP = 50;
 /** Many short alternating rounds, so load from elsewhere on the machine hits every app alike. */
 const ROUNDS = 10;
@@ -27,7 +25,47 @@ const QUERY = "BRK_MT_SETUP_TIMEOUT";
 interface Target {
   name: string;
   baseUrl: string;
+  /** CPU time the app's own process has used so far. */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
+}
+
+const APP_SCRIPT = fileURLToPath(new URL("./http-app.ts", import.meta.url));
+
+function nextReport(child: ChildProcess): Promise<AppReport> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("bench app did not answer within 30 s")), 30_000);
+    child.once("message", (message: AppReport) => {
+      clearTimeout(timer);
+      resolve(message);
+    });
+  });
+}
+
+async function startApp(name: string, apiUrl: string, answer?: unknown): Promise<Target> {
+  const args = [name, apiUrl, ...(answer === undefined ? [] : [JSON.stringify(answer)])];
+  const child = fork(APP_SCRIPT, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const ask = async (request: AppRequest): Promise<AppReport> => {
+    const report = nextReport(child);
+    child.send(request);
+    return report;
+  };
+  const ready = await nextReport(child);
+  if (!("port" in ready)) throw new Error(`${name} did not start`);
+  return {
+    name,
+    baseUrl: `http://127.0.0.1:${ready.port}`,
+    cpuMs: async () => {
+      const report = await ask("cpu");
+      if (!("cpuMs" in report)) throw new Error(`${name} sent no CPU figure`);
+      return report.cpuMs;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.send("stop");
+      }),
+  };
 }
 
 /** Where the apps post their answers while timed: the fake API, or the lighter sink below. */
@@ -99,47 +137,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function startThisApp(api: FakeSlackApi): Promise<Target> {
-  const config: HttpModeConfig = {
-    mode: "http",
-    botToken: BOT_TOKEN,
-    signingSecret: SIGNING_SECRET,
-    slackApiUrl: api.apiUrl,
-    port: 0,
-    logLevel: "error",
-    autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-  };
-  const logger = createRedactingLogger({ level: "error", secrets: [BOT_TOKEN, SIGNING_SECRET] });
-  const running = await startSlackApp(config, loadBotDeps(config.autoReply), { host: "127.0.0.1", logger });
-  return { name: "zpa-codes", baseUrl: `http://127.0.0.1:${running.port}`, stop: () => running.stop(1_000) };
-}
-
-async function startBareApp(api: FakeSlackApi, name: string, answer: RespondArguments): Promise<Target> {
-  const logger = createRedactingLogger({ level: "error", secrets: [BOT_TOKEN, SIGNING_SECRET] });
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logger });
-  const app = new App({
-    receiver,
-    token: BOT_TOKEN,
-    logger,
-    logLevel: logger.getLevel(),
-    clientOptions: { slackApiUrl: api.apiUrl },
-    deferInitialization: true,
-  });
-  app.command("/zpa-code", async ({ ack, respond }) => {
-    await ack();
-    await respond(answer);
-  });
-  await app.init();
-  const server = await receiver.start({ port: 0, host: "127.0.0.1" });
-  return { name, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, stop: () => receiver.stop() };
-}
-
 /** This app's answer to QUERY, as it posted it to the response URL. */
-async function captureAnswer(api: FakeSlackApi, ours: Target): Promise<RespondArguments> {
-  await oneRequest(api, ours, "capture");
-  const post = await api.waitForResponsePost("capture");
+async function captureAnswer(api: ResponseReceiver & { clearCalls(): void }, ours: Target): Promise<unknown> {
+  const post = (await Promise.all([oneRequest(api, ours, "capture"), api.waitForResponsePost("capture")]))[1] as { body: unknown };
   api.clearCalls();
-  return post.body as RespondArguments;
+  return post.body;
 }
 
 export async function run(): Promise<void> {
@@ -148,29 +150,28 @@ export async function run(): Promise<void> {
   // Every server started is stopped, even when a later start fails, so the bench run can exit.
   const started: Target[] = [];
   try {
-    const ours = await startThisApp(api);
+    const ours = await startApp("zpa-codes", api.apiUrl);
     started.push(ours);
-    const bare = await startBareApp(api, "bare-bolt", {
+    const bare = await startApp("bare-bolt", api.apiUrl, {
       response_type: "ephemeral",
       text: QUERY,
       blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${QUERY}* fixed answer` } }],
     });
     started.push(bare);
-    const bareSameCard = await startBareApp(api, "bare-same-card", await captureAnswer(api, ours));
+    const bareSameCard = await startApp("bare-same-card", api.apiUrl, await captureAnswer(api, ours));
     started.push(bareSameCard);
     const targets = [bare, bareSameCard, ours];
     for (const target of targets) await measure(sink, target, WARM_UP, "warm");
     const samples = new Map<Target, number[]>(targets.map((t) => [t, []]));
     const elapsed = new Map<Target, number>(targets.map((t) => [t, 0]));
-    // CPU time of this process (client, apps and fake API alike) varies far less with machine load than wall time.
+    // CPU time of the app's own process varies far less with machine load than wall time.
     const cpu = new Map<Target, number>(targets.map((t) => [t, 0]));
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const target of round % 2 === 0 ? targets : [...targets].reverse()) {
         const started = performance.now();
-        const cpuStarted = process.cpuUsage();
+        const cpuStarted = await target.cpuMs();
         samples.get(target)!.push(...(await measure(sink, target, PER_ROUND, `r${round}`)));
-        const cpuUsed = process.cpuUsage(cpuStarted);
-        cpu.set(target, cpu.get(target)! + (cpuUsed.user + cpuUsed.system) / 1000);
+        cpu.set(target, cpu.get(target)! + (await target.cpuMs()) - cpuStarted);
         elapsed.set(target, elapsed.get(target)! + performance.now() - started);
       }
     }
