@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, type Env } from "../src/config.js";
+import { configErrorFrom } from "./support/config-error.js";
 
 const BOT = "xoxb-1234-5678-abcdefSECRETbot";
 const APP = "xapp-1-A0TEST-9999-abcdefSECRETapp";
 const SIGNING = "0123456789abcdefSECRETsigning00";
 
-function configError(env: Env): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error("expected a configuration error");
-}
+const configError = (env: Env): ConfigError => configErrorFrom(() => loadConfig(env));
 
 describe("run mode", () => {
   it("runs without Slack when no Slack variable is set, with documented defaults", () => {

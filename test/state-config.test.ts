@@ -8,16 +8,9 @@ import { createMemoryStore } from "../src/state/memory-store.js";
 import { openState } from "../src/state/open.js";
 import { createUserHasher, RANDOM_SALT_WARNING } from "../src/trends/user-hash.js";
 import { startRedisServer, type RedisServer } from "./support/redis-server.js";
+import { configErrorFrom } from "./support/config-error.js";
 
-function configError(env: Record<string, string>): ConfigError {
-  try {
-    readStateConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
+const configError = (env: Record<string, string>): ConfigError => configErrorFrom(() => readStateConfig(env));
 
 describe("state configuration", () => {
   it("defaults to the in-process store, 30 days, a 30-minute window and 5 people", () => {
