@@ -1,28 +1,37 @@
 // One Bolt receiver per run mode; both answer GET /healthz.
-import { HTTPReceiver, SocketModeReceiver, type Logger } from "@slack/bolt";
+import { HTTPReceiver, SocketModeReceiver, type Logger, type webApi } from "@slack/bolt";
 import type { HttpModeConfig, SocketModeConfig } from "../config.js";
 import { HEALTH_PATH, writeHealth, type HealthSource } from "../health.js";
+import { guardSlackRequests } from "./request-guard.js";
+
+const EVENTS_PATH = "/slack/events";
 
 /** Slack's own payloads are far smaller; anything bigger is not from Slack. */
 export const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** HTTP mode: Events, Interactivity and slash commands all arrive at POST /slack/events. */
 export function createHttpReceiver(config: HttpModeConfig, logger: Logger, health: HealthSource): HTTPReceiver {
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
-    endpoints: "/slack/events",
+    endpoints: EVENTS_PATH,
     logger,
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
     customRoutes: [{ path: HEALTH_PATH, method: ["GET", "HEAD"], handler: (_req, res) => writeHealth(res, health) }],
   });
+  guardSlackRequests(receiver, { path: EVENTS_PATH, bodyLimitBytes: REQUEST_BODY_LIMIT_BYTES, signingSecret: config.signingSecret, logger });
+  return receiver;
 }
 
 /** Socket Mode: health is served separately (see startHealthServer), since this receiver can't listen on port 0. */
-export function createSocketModeReceiver(config: SocketModeConfig, logger: Logger): SocketModeReceiver {
+export function createSocketModeReceiver(
+  config: SocketModeConfig,
+  logger: Logger,
+  clientOptions: webApi.WebClientOptions,
+): SocketModeReceiver {
   return new SocketModeReceiver({
     appToken: config.appToken,
     logger,
-    // apps.connections.open goes through the receiver's own WebClient, so it needs the API URL too.
-    installerOptions: config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {},
+    // apps.connections.open goes through the receiver's own WebClient: same API URL, timeout and retries.
+    installerOptions: { clientOptions },
   });
 }

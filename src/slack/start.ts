@@ -2,12 +2,13 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type HTTPReceiver, type Logger } from "@slack/bolt";
-import type { SlackConfig } from "../config.js";
+import { DEFAULT_SLACK_API_TIMEOUT_MS, type SlackConfig } from "../config.js";
 import { healthReporter, startHealthServer } from "../health.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
 import { registerListeners, type BotDeps } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
+import { createSlackFetch, retryPolicy } from "./slack-http.js";
 
 export interface StartOptions {
   /** Interface to listen on; default all (as Bolt does). Tests pass 127.0.0.1. */
@@ -37,9 +38,16 @@ export class SlackStartError extends Error {
   }
 }
 
+/** Slack could not be reached at start (no answer, a refused connection, an HTTP error): exit 69, not 78. */
+export class SlackUnreachableError extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`Slack is unreachable (${reason})`, options);
+    this.name = "SlackUnreachableError";
+  }
+}
+
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
-/** About 15 s of retries (1 + 2 + 4 + 8 s), rate-limit waits included. */
-const WEB_API_RETRIES = { retries: 4, factor: 2, randomize: true };
+const DEFAULT_API_URL = "https://slack.com/api/";
 
 export function secretsOf(config: SlackConfig): string[] {
   return config.mode === "socket" ? [config.botToken, config.appToken] : [config.botToken, config.signingSecret];
@@ -52,8 +60,11 @@ export async function startSlackApp(
 ): Promise<RunningSlackApp> {
   const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const health = healthReporter(config.mode, deps.catalog.entries.length);
+  const clientOptions = slackClientOptions(config, logger);
   const receiver =
-    config.mode === "http" ? createHttpReceiver(config, logger, health) : createSocketModeReceiver(config, logger);
+    config.mode === "http"
+      ? createHttpReceiver(config, logger, health)
+      : createSocketModeReceiver(config, logger, clientOptions);
 
   const app = new App({
     receiver,
@@ -61,11 +72,7 @@ export async function startSlackApp(
     logger,
     // Bolt would otherwise reset the logger to "info".
     logLevel: logger.getLevel(),
-    clientOptions: {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      // The default keeps retrying for about 30 minutes; an answer that late helps nobody.
-      retryConfig: WEB_API_RETRIES,
-    },
+    clientOptions,
     // Verify the bot token in init(), where a rejection can be reported, not in the constructor.
     deferInitialization: true,
   });
@@ -73,7 +80,8 @@ export async function startSlackApp(
   app.use(inFlight.middleware);
   registerListeners(app, deps);
 
-  await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
+  const deadlineMs = startDeadlineMs(config);
+  await withinDeadline(deadlineMs, () => namingTheToken("SLACK_BOT_TOKEN", () => app.init()));
 
   if (config.mode === "http") {
     const server = await (receiver as HTTPReceiver).start({ port: config.port, host: options.host });
@@ -85,8 +93,10 @@ export async function startSlackApp(
 
   const healthServer = await startHealthServer(health, config.port, options.host);
   try {
-    await namingTheToken("SLACK_APP_TOKEN", () => app.start());
+    await withinDeadline(deadlineMs, () => namingTheToken("SLACK_APP_TOKEN", () => app.start()));
   } catch (error) {
+    // A Socket Mode client still retrying must not keep the process alive, nor connect after we gave up.
+    await app.stop().catch(() => undefined);
     await closeServer(healthServer.server);
     throw error;
   }
@@ -126,15 +136,64 @@ function running(
   };
 }
 
-/** Runs a start step and turns Slack's refusal into a SlackStartError naming the token. */
+/** The Web API client's options: SLACK_API_URL, a timeout per attempt, and retries bounded in total time. */
+export function slackClientOptions(config: SlackConfig, logger: Logger) {
+  const timeoutMs = config.slackApiTimeoutMs ?? DEFAULT_SLACK_API_TIMEOUT_MS;
+  const apiUrl = config.slackApiUrl ?? DEFAULT_API_URL;
+  return {
+    slackApiUrl: apiUrl,
+    timeout: timeoutMs,
+    // The default keeps retrying for about 30 minutes; an answer that late helps nobody.
+    retryConfig: retryPolicy(timeoutMs),
+    // Bolt's respond() uses this fetch too, so response_url posts get the same timeout and retries.
+    fetch: createSlackFetch({ timeoutMs, apiUrl, logger }),
+  };
+}
+
+/**
+ * How long connecting to Slack may take before the start counts as failed: the bounded retries of
+ * auth.test (or apps.connections.open), and then the Socket Mode handshake.
+ */
+function startDeadlineMs(config: SlackConfig): number {
+  return 4 * (config.slackApiTimeoutMs ?? DEFAULT_SLACK_API_TIMEOUT_MS) + 10_000;
+}
+
+async function withinDeadline(deadlineMs: number, step: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SlackUnreachableError(`no connection within ${Math.round(deadlineMs / 1000)} s`)), deadlineMs);
+  });
+  try {
+    await Promise.race([step(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs a start step: Slack's refusal becomes a SlackStartError naming the token, no answer a SlackUnreachableError. */
 async function namingTheToken(variable: SlackStartError["variable"], step: () => Promise<unknown>): Promise<void> {
   try {
     await step();
   } catch (error) {
     const reason = (error as { data?: { error?: unknown } }).data?.error;
     if (typeof reason === "string") throw new SlackStartError(variable, reason);
+    const code = (error as { code?: unknown }).code;
+    if (code === "slack_webapi_request_error" || code === "slack_webapi_http_error" || code === "slack_socket_mode_websocket_error") {
+      throw new SlackUnreachableError(reasonOf(error), { cause: error });
+    }
     throw error;
   }
+}
+
+/** One short reason (ECONNREFUSED, "no answer within …", HTTP 503), never a stack. */
+function reasonOf(error: unknown): string {
+  const e = error as { statusCode?: unknown; original?: { name?: unknown; message?: unknown; cause?: { code?: unknown } } };
+  if (typeof e.statusCode === "number") return `HTTP ${e.statusCode}`;
+  const original = e.original;
+  if (original?.name === "TimeoutError") return "no answer within SLACK_API_TIMEOUT_MS";
+  if (typeof original?.cause?.code === "string") return original.cause.code;
+  const message = typeof original?.message === "string" ? original.message : error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, " ").slice(0, 120);
 }
 
 function portOf(server: Server): number {

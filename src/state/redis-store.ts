@@ -3,6 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { HOUR_MS, hourBucket, hourBucketsBetween, rankCodes } from "./buckets.js";
+import { ConfigError } from "../config.js";
+import { redisDatabaseOf } from "./config.js";
 import { StateUnavailableError } from "./errors.js";
 import { DEFAULT_KEY_PREFIX, redisKeys } from "./redis-keys.js";
 import {
@@ -71,9 +73,10 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Red
   }
   try {
     await requireVersion(client, address);
+    await requireDatabase(client, redisDatabaseOf(options.url));
   } catch (error) {
     client.disconnect();
-    if (error instanceof StateUnavailableError) throw error;
+    if (error instanceof StateUnavailableError || error instanceof ConfigError) throw error;
     throw new StateUnavailableError(`Redis at ${address} is unreachable (${describe(error)})`, { cause: error });
   }
   return createRedisStore(client, address, describe, options);
@@ -88,6 +91,21 @@ async function requireVersion(client: Redis, address: string): Promise<void> {
     throw new StateUnavailableError(
       `Redis at ${address} is version ${major}.${minor}; zpa-codes needs ${MINIMUM_VERSION.join(".")} or later`,
     );
+  }
+}
+
+/**
+ * ioredis only logs a failed SELECT and goes on in database 0, so a URL naming a database this Redis lacks
+ * would share database 0 with whoever else uses it. Selecting again here turns that into a configuration error.
+ */
+async function requireDatabase(client: Redis, db: number): Promise<void> {
+  try {
+    await client.select(db);
+  } catch (error) {
+    if (error instanceof Error && error.name === "ReplyError") {
+      throw new ConfigError("REDIS_URL", `names database ${db}, which this Redis does not have (${error.message.replace(/^ERR /, "")})`);
+    }
+    throw error;
   }
 }
 
