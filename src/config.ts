@@ -91,7 +91,7 @@ export function loadConfig(env: Env): Config {
     if (readVariable(env, "NODE_ENV") === "production") {
       throw new ConfigError(
         "SLACK_BOT_TOKEN",
-        "is missing, and NODE_ENV=production (set it with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET; the local preview runs only outside production)",
+        "is missing, and NODE_ENV says this is a live deployment, where the local preview never runs (set it with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)",
       );
     }
     return { mode: "none", ...common };

@@ -1,5 +1,6 @@
 // The state's settings from the environment, the choice of store, the user hashing, and the
 // in-process store's memory bounds.
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../src/config.js";
 import { DAY_MS } from "../src/state/buckets.js";
@@ -54,6 +55,10 @@ describe("state configuration", () => {
       [{ SPIKE_WINDOW_MINUTES: "soon" }, "SPIKE_WINDOW_MINUTES"],
       [{ SPIKE_MIN_PEOPLE: "-2" }, "SPIKE_MIN_PEOPLE"],
       [{ SIGHTINGS_SALT: "short" }, "SIGHTINGS_SALT"],
+      [{ REDIS_URL: "redis://bot:hunter2-secret@cache:6379/abc" }, "REDIS_URL"],
+      [{ REDIS_URL: "redis://bot:hunter2-secret@cache:6379/1x" }, "REDIS_URL"],
+      [{ REDIS_URL: "redis://bot:hunter2-secret@cache:6379/-1" }, "REDIS_URL"],
+      [{ SPIKE_MIN_PEOPLE: "0x10" }, "SPIKE_MIN_PEOPLE"],
     ];
     for (const [env, variable] of cases) {
       const error = configError(env);
@@ -96,6 +101,35 @@ describe("opening the state", () => {
     expect(warnings).toEqual([]);
     expect(await state.store.claim("k", 10_000)).toBe(true);
     await state.store.close();
+  });
+
+  it("writes to the database REDIS_URL names", async () => {
+    const state = await openState({ REDIS_URL: `${redis.url}/3`, REDIS_KEY_PREFIX: "t:db:" }, () => undefined);
+    await state.store.claim("in-db-3", 10_000);
+    await state.store.close();
+    const inspector = new Redis(`${redis.url}/3`);
+    try {
+      expect(await inspector.exists("t:db:claim:in-db-3")).toBe(1);
+      expect(await inspector.select(0).then(() => inspector.exists("t:db:claim:in-db-3"))).toBe(0);
+    } finally {
+      inspector.disconnect();
+    }
+  });
+
+  it("refuses a database this Redis does not have with a ConfigError naming REDIS_URL, and writes nothing to db 0", async () => {
+    const error = await openState({ REDIS_URL: `${redis.url}/99999`, REDIS_KEY_PREFIX: "t:nodb:" }, () => undefined).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe("REDIS_URL");
+    expect((error as ConfigError).message).toMatch(/^REDIS_URL names database 99999, which this Redis does not have/);
+    const inspector = new Redis(redis.url);
+    try {
+      expect(await inspector.keys("t:nodb:*")).toEqual([]);
+    } finally {
+      inspector.disconnect();
+    }
   });
 });
 
