@@ -44,6 +44,8 @@ export interface IncomingMessage {
 
 export interface AutoReply {
   outgoing: Outgoing;
+  /** The codes this reply explains (empty for the mention hint), for log lines. */
+  codes: string[];
   /** Call when sending failed, so a redelivery of the event can answer instead. */
   release(): Promise<void>;
 }
@@ -143,6 +145,7 @@ export async function autoReply(
   const reply = fresh.length > 0 ? replyFor(core, fresh, spikes) : mentionHint(core.command);
   return {
     outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: reply },
+    codes: fresh.map((entry) => entry.code),
     release: giveBack,
   };
 }

@@ -22,6 +22,8 @@ export interface TestAppOptions {
    * the caller closes it. Default: a fresh in-process state per app.
    */
   state?: StateHandles;
+  /** SLACK_API_TIMEOUT_MS for this app (default: the production default). */
+  slackApiTimeoutMs?: number;
 }
 
 interface TestAppBase {
@@ -53,6 +55,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     botToken: TEST_BOT_TOKEN,
     signingSecret: TEST_SIGNING_SECRET,
     slackApiUrl: api.apiUrl,
+    ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
@@ -81,6 +84,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     botToken: TEST_BOT_TOKEN,
     appToken: TEST_APP_TOKEN,
     slackApiUrl: api.apiUrl,
+    ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },

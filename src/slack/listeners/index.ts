@@ -30,6 +30,8 @@ export interface BotDeps {
   command?: string;
   /** Defaults to the app's logger. */
   logger?: Logger;
+  /** Pauses before a failed thread reply is sent again; defaults to DEFAULT_SEND_RETRY_PAUSES_MS. */
+  sendRetryPausesMs?: readonly number[];
 }
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
@@ -48,7 +50,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
   logRateLimits(app, logger);
   app.use(refreshSeenBeforeHome(core, logger));
   registerCommand(app, core, logger);
-  registerMessages(app, core, logger);
+  registerMessages(app, core, logger, deps.sendRetryPausesMs);
   registerHomeOpened(app, core);
   registerBlockActions(app, core);
   registerSearchSubmit(app, core);

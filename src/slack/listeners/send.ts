@@ -51,3 +51,36 @@ async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<voi
 export async function send(senders: Senders, outgoing: readonly Outgoing[]): Promise<void> {
   for (const out of outgoing) await sendOne(senders, out);
 }
+
+/** Slack's answers that a later attempt may well not get; anything else (channel_not_found, invalid_blocks) is final. */
+const TRANSIENT_PLATFORM_ERRORS = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"]);
+
+/** True when the same call may succeed later: no answer, an HTTP error, or one of Slack's transient errors. */
+export function isTransientSlackError(error: unknown): boolean {
+  const { code, data } = error as { code?: unknown; data?: { error?: unknown } };
+  if (code === "slack_webapi_platform_error") return typeof data?.error === "string" && TRANSIENT_PLATFORM_ERRORS.has(data.error);
+  return code === "slack_webapi_request_error" || code === "slack_webapi_http_error" || code === "slack_webapi_rate_limited_error";
+}
+
+/**
+ * Sends one Outgoing; a transient failure is tried again after each pause in turn, so the time it may take
+ * is bounded by those pauses plus each attempt's own bounded retries. The last failure propagates.
+ */
+export async function sendPersistently(
+  senders: Senders,
+  out: Outgoing,
+  pausesMs: readonly number[],
+  onRetry: (error: unknown, pauseMs: number) => void,
+): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await sendOne(senders, out);
+      return;
+    } catch (error) {
+      const pauseMs = pausesMs[attempt];
+      if (pauseMs === undefined || !isTransientSlackError(error)) throw error;
+      onRetry(error, pauseMs);
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
+}
