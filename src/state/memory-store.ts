@@ -5,6 +5,7 @@ import { MemoryDedupeStore } from "./memory-dedupe.js";
 import {
   assertClaimKey,
   MAX_RECENT_SIGHTINGS_PER_CODE,
+  sameSetting,
   SETTING_TTL_MS,
   systemClock,
   type ChannelSetting,
@@ -93,6 +94,18 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
 
   const trailKey = (code: string, channel: string) => `${channel}\u0000${code}`;
 
+  function liveSetting(channel: string): ChannelSetting | null {
+    const entry = settings.get(channel);
+    return entry && entry.expiresAtMs > clock() ? entry.value : null;
+  }
+
+  function storeSetting(channel: string, setting: ChannelSetting): void {
+    const now = clock();
+    settings.delete(channel);
+    makeRoom(settings, now);
+    settings.set(channel, { value: { ...setting }, expiresAtMs: now + SETTING_TTL_MS });
+  }
+
   return {
     kind: "memory",
     where: "in-process",
@@ -105,15 +118,20 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
     release: (key) => claims.release(key),
 
     async getChannelSetting(channel) {
-      const entry = settings.get(channel);
-      return entry && entry.expiresAtMs > clock() ? { ...entry.value } : null;
+      const setting = liveSetting(channel);
+      return setting ? { ...setting } : null;
     },
 
     async setChannelSetting(channel, setting) {
-      const now = clock();
-      settings.delete(channel);
-      makeRoom(settings, now);
-      settings.set(channel, { value: { ...setting }, expiresAtMs: now + SETTING_TTL_MS });
+      storeSetting(channel, setting);
+    },
+
+    async replaceChannelSetting(channel, expected, next) {
+      // No await between the read and the write: nothing else runs in between.
+      if (!sameSetting(liveSetting(channel), expected)) return false;
+      if (next === null) settings.delete(channel);
+      else storeSetting(channel, next);
+      return true;
     },
 
     async recordSighting(sighting: Sighting) {

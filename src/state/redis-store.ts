@@ -180,6 +180,12 @@ function createRedisStore(
     getChannelSetting: (channel) =>
       run(async () => parseSetting(await client.hgetall(keys.channelSetting(channel)))),
 
+    replaceChannelSetting: (channel, expected, next) =>
+      run(async () => {
+        const args = [...settingFields(expected), ...settingFields(next), String(SETTING_TTL_MS)];
+        return (await client.eval(REPLACE_SETTING_SCRIPT, 1, keys.channelSetting(channel), ...args)) === 1;
+      }),
+
     setChannelSetting: (channel, setting) =>
       run(async () => {
         const key = keys.channelSetting(channel);
@@ -266,6 +272,28 @@ function createRedisStore(
       client.disconnect();
     },
   };
+}
+
+/**
+ * Compare-and-set of a channel's hash in one atomic step. ARGV: the expected autoReply, changedBy, changedAtMs
+ * ("" when no override is expected), the next three ("" to remove the override), the expiry in ms.
+ */
+const REPLACE_SETTING_SCRIPT = `
+local current = redis.call('HMGET', KEYS[1], 'autoReply', 'changedBy', 'changedAtMs')
+for i = 1, 3 do
+  if (current[i] or '') ~= ARGV[i] then return 0 end
+end
+if ARGV[4] == '' then
+  redis.call('DEL', KEYS[1])
+else
+  redis.call('HSET', KEYS[1], 'autoReply', ARGV[4], 'changedBy', ARGV[5], 'changedAtMs', ARGV[6])
+  redis.call('PEXPIRE', KEYS[1], ARGV[7])
+end
+return 1
+`;
+
+function settingFields(setting: ChannelSetting | null): [string, string, string] {
+  return setting ? [setting.autoReply, setting.changedBy, String(setting.changedAtMs)] : ["", "", ""];
 }
 
 function parseSetting(hash: Record<string, string>): ChannelSetting | null {
