@@ -163,4 +163,22 @@ describe("the in-process store's memory", () => {
     expect(await store.topCodes(0, 10)).toEqual([]);
     expect(store.entryCount()).toBeLessThanOrEqual(200);
   });
+
+  it("caps sightings by count inside their window too: recent sightings, code tallies and people, all trails and hours together", async () => {
+    let now = Date.now();
+    const store = createMemoryStore({ retentionMs: 30 * DAY_MS, recentWindowMs: 30 * 60_000, clock: () => now, maxEntries: 100 });
+    // 5,000 sightings within one spike window, over 100 hours of retention: none expires by age.
+    for (let i = 0; i < 5_000; i += 1) {
+      if (i % 50 === 0) now += 3_600_000 / 100;
+      await store.recordSighting({ code: `CODE_${i % 7}`, channel: `C${i % 30}`, timeMs: now, userHash: `person-${i}` });
+    }
+    const held = store.heldCounts();
+    expect(held.recentSightings).toBeLessThanOrEqual(100);
+    expect(held.trails).toBeLessThanOrEqual(100);
+    expect(held.tallies).toBeLessThanOrEqual(100);
+    expect(held.people).toBeLessThanOrEqual(500);
+    // The newest activity is what is kept: the latest trail still counts its latest sighting.
+    expect((await store.recentActivity(`CODE_${4_999 % 7}`, `C${4_999 % 30}`, now - 60_000)).count).toBeGreaterThan(0);
+    expect((await store.topCodes(now - 3_600_000, 10)).length).toBeGreaterThan(0);
+  });
 });
