@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { HEALTH_PATH } from "../health.js";
 import { API_ROUTES, handleApi, type ApiRoute } from "./api.js";
-import type { PreviewBot } from "./bot.js";
+import type { PreviewBot } from "./payloads.js";
 import { HttpError, readJsonBody } from "./http-body.js";
 import { CLIENT_SCRIPT } from "./page/client-script.js";
 import { FAVICON_SVG, INDEX_HTML } from "./page/index-html.js";

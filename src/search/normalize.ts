@@ -30,8 +30,3 @@ export function titleKey(text: string): string {
     .replace(/[\s.!?,;:]+$/, "")
     .trim();
 }
-
-/** Slack sends these three characters as HTML entities. */
-export function decodeSlackEntities(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}

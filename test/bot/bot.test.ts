@@ -6,13 +6,14 @@ import { autoReply, type IncomingMessage } from "../../src/bot/auto-reply.js";
 import { handleAction } from "../../src/bot/actions.js";
 import { handleCardAction } from "../../src/bot/card-actions.js";
 import { answerCommand } from "../../src/bot/command.js";
-import type { AutoReplySettings, BotCore } from "../../src/bot/deps.js";
+import { createBot, type Bot } from "../../src/bot/bot.js";
+import type { AutoReplySettings } from "../../src/config.js";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { ACTION } from "../../src/render/action-ids.js";
+import { decodeSlackEntities } from "../../src/render/escape.js";
 import { messageViolations } from "../../src/render/limits.js";
 import type { Block, Message } from "../../src/render/types.js";
 import { createSearch } from "../../src/search/index.js";
-import { MemoryDedupeStore } from "../../src/state/memory-dedupe.js";
 import { LIVE_MENTION } from "../support/slack.js";
 import { message, posted } from "../support/bot-messages.js";
 
@@ -20,14 +21,8 @@ const catalog = loadCatalog();
 const search = createSearch(catalog);
 const BOT = "U0BOTUSER";
 
-function core(autoReplySettings: Partial<AutoReplySettings> = {}): BotCore {
-  return {
-    catalog,
-    search,
-    autoReply: { enabled: true, channels: null, dedupeHours: 24, ...autoReplySettings },
-    dedupe: new MemoryDedupeStore(),
-    command: "/zpa-code",
-  };
+function core(autoReplySettings: Partial<AutoReplySettings> = {}): Bot {
+  return createBot({ catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24, ...autoReplySettings } });
 }
 
 const sample = (name: string): string => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), "utf8");
@@ -116,9 +111,9 @@ describe("/zpa-code", () => {
     }
   });
 
-  it("escapes text exactly once: Slack's own entities are decoded first", () => {
+  it("escapes text exactly once: Slack's own entities are decoded first (at the edge)", () => {
     // What Slack sends when someone types: qqq & zzz <!channel>
-    const answer = answerCommand(core(), { text: "qqq &amp; zzz &lt;!channel&gt;" });
+    const answer = answerCommand(core(), { text: decodeSlackEntities("qqq &amp; zzz &lt;!channel&gt;") });
     expect(answer.text).toBe("No code matches “qqq &amp; zzz &lt;!channel&gt;”.");
   });
 
@@ -232,7 +227,7 @@ describe("thread auto-replies", () => {
   });
 
   it("finds codes in text Slack delivered with entities", async () => {
-    const out = posted((await autoReply(core(), message("&lt;error&gt; BRK_MT_SETUP_TIMEOUT&amp;retry"), BOT))?.outgoing);
+    const out = posted((await autoReply(core(), message(decodeSlackEntities("&lt;error&gt; BRK_MT_SETUP_TIMEOUT&amp;retry")), BOT))?.outgoing);
     expect(headers(out.message)).toEqual(["BRK_MT_SETUP_TIMEOUT"]);
   });
 
@@ -271,12 +266,12 @@ describe("card buttons", () => {
     expect(out).toMatchObject({ kind: "respond", visibility: "ephemeral", replaceOriginal: false });
   });
 
-  it("routes a click by its action id, whatever code the id carries", () => {
-    const [out] = handleAction(core(), { actionId: `${ACTION.show}:FOHH_CLOSE_REASON_CONNECT_TIMEOUT`, value: "FOHH_CLOSE_REASON_CONNECT_TIMEOUT", userId: "U0ALICE", fromEphemeral: true });
+  it("routes a click by its action id, whatever code the id carries", async () => {
+    const [out] = await handleAction(core(), { actionId: `${ACTION.show}:FOHH_CLOSE_REASON_CONNECT_TIMEOUT`, value: "FOHH_CLOSE_REASON_CONNECT_TIMEOUT", userId: "U0ALICE", fromEphemeral: true });
     expect(out).toMatchObject({ kind: "respond", replaceOriginal: true });
-    const [home] = handleAction(core(), { actionId: `${ACTION.homePage}:next`, value: "2", userId: "U0ALICE", fromEphemeral: false });
+    const [home] = await handleAction(core(), { actionId: `${ACTION.homePage}:next`, value: "2", userId: "U0ALICE", fromEphemeral: false });
     expect(home?.kind).toBe("publishHome");
-    expect(handleAction(core(), { actionId: "zpa_unknown", value: "", userId: "U0ALICE", fromEphemeral: false })).toEqual([]);
+    expect(await handleAction(core(), { actionId: "zpa_unknown", value: "", userId: "U0ALICE", fromEphemeral: false })).toEqual([]);
   });
 
   it("a button for a code no longer in the catalog explains itself", () => {

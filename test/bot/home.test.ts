@@ -2,7 +2,7 @@
 // "Seen this week" at its largest), pages cover the filtered codes exactly once, and all state travels
 // in private_metadata.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BotCore } from "../../src/bot/deps.js";
+import { createBot, type Bot } from "../../src/bot/bot.js";
 import { buildHome, HOME_PAGE_SIZE } from "../../src/bot/home.js";
 import { handleHomeAction, openHome, submitSearch } from "../../src/bot/home-actions.js";
 import { INITIAL_HOME_STATE, parseHomeState, serializeHomeState, type HomeState } from "../../src/bot/home-state.js";
@@ -12,27 +12,17 @@ import { CATEGORIES, COMPONENTS, type Entry } from "../../src/catalog/types.js";
 import { ACTION, SEARCH_MODAL } from "../../src/render/action-ids.js";
 import { LIMITS, viewViolations } from "../../src/render/limits.js";
 import type { HomeView, StaticSelect } from "../../src/render/types.js";
-import { createSearch } from "../../src/search/index.js";
-import { createBotState } from "../../src/bot/state.js";
 import { SEEN_BLOCK_PREFIX } from "../../src/render/home.js";
 import { DAY_MS } from "../../src/state/buckets.js";
 import { createMemoryStore } from "../../src/state/memory-store.js";
-import type { StateStore } from "../../src/state/store.js";
-import { createSightings } from "../../src/trends/sightings.js";
-import { createUserHasher } from "../../src/trends/user-hash.js";
+import { systemClock, type StateStore } from "../../src/state/store.js";
+import { createSightings, createUserHasher } from "../../src/state/sightings.js";
 
 const catalog = loadCatalog();
 
-function botWith(store: StateStore): BotCore {
+function botWith(store: StateStore): Bot {
   const sightings = createSightings(store, { hashUser: createUserHasher("bot-home-test-salt-01"), spikeWindowMs: 60_000, spikeMinPeople: 5 });
-  return {
-    catalog,
-    search: createSearch(catalog),
-    autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-    dedupe: store,
-    command: "/zpa-code",
-    state: createBotState({ store, sightings }),
-  };
+  return createBot({ catalog, autoReply: { enabled: true, channels: null, dedupeHours: 24 } }, { store, sightings, clock: systemClock });
 }
 
 const bot = botWith(createMemoryStore({ retentionMs: 30 * DAY_MS, recentWindowMs: 60_000 }));
@@ -42,7 +32,6 @@ beforeAll(async () => {
   for (const [i, entry] of longestTitles.entries()) {
     for (let n = 0; n < 12 - i; n += 1) await bot.state!.sightings.record(entry.code, "C0OPS", `U0PERSON${n}`);
   }
-  await bot.state!.seenThisWeek.refresh();
 });
 
 const isSeenRow = (block: HomeView["blocks"][number]): boolean => block.type === "section" && (block.block_id ?? "").startsWith(SEEN_BLOCK_PREFIX);
@@ -76,7 +65,7 @@ const matches = (state: HomeState) => (e: Entry): boolean =>
   (state.component === null || e.component === state.component) && (state.category === null || e.category === state.category);
 
 describe("App Home", () => {
-  it("every component × category × page combination fits, and the pages list each matching code once", () => {
+  it("every component × category × page combination fits, and the pages list each matching code once", async () => {
     let views = 0;
     for (const component of [null, ...COMPONENTS]) {
       for (const category of [null, ...CATEGORIES]) {
@@ -85,7 +74,7 @@ describe("App Home", () => {
         const pageCount = Math.max(1, Math.ceil(expected.length / HOME_PAGE_SIZE));
         const seen: string[] = [];
         for (let page = 1; page <= pageCount; page += 1) {
-          const view = buildHome(bot, { ...state, page });
+          const view = await buildHome(bot, { ...state, page });
           views += 1;
           expect(seenRows(view)).toHaveLength(10);
           expect(viewViolations(view), JSON.stringify(state)).toEqual([]);
@@ -103,8 +92,8 @@ describe("App Home", () => {
     expect(views).toBeGreaterThan(30);
   });
 
-  it("shows severity emoji, code and title per line with a View button, and Previous/Next as needed", () => {
-    const first = buildHome(bot, INITIAL_HOME_STATE);
+  it("shows severity emoji, code and title per line with a View button, and Previous/Next as needed", async () => {
+    const first = await buildHome(bot, INITIAL_HOME_STATE);
     const row = first.blocks.find((b) => b.type === "section" && b.accessory);
     expect(row?.type === "section" && row.text?.text).toMatch(/^:[a-z_]+: \*[A-Z0-9_]+\*  \S/);
     const pager = (view: HomeView): string[] =>
@@ -112,14 +101,14 @@ describe("App Home", () => {
     expect(pager(first)).toEqual(["Next"]);
     const pages = Math.ceil(catalog.entries.length / HOME_PAGE_SIZE);
     expect(pageLine(first)).toContain(`page 1 of ${pages}`);
-    expect(pager(buildHome(bot, { ...INITIAL_HOME_STATE, page: 2 }))).toEqual(["Previous", "Next"]);
-    expect(pager(buildHome(bot, { ...INITIAL_HOME_STATE, page: pages }))).toEqual(["Previous"]);
+    expect(pager(await buildHome(bot, { ...INITIAL_HOME_STATE, page: 2 }))).toEqual(["Previous", "Next"]);
+    expect(pager(await buildHome(bot, { ...INITIAL_HOME_STATE, page: pages }))).toEqual(["Previous"]);
     // A page past the end shows the last page instead of nothing.
-    expect(pageLine(buildHome(bot, { ...INITIAL_HOME_STATE, page: 999 }))).toContain(`page ${pages} of ${pages}`);
+    expect(pageLine(await buildHome(bot, { ...INITIAL_HOME_STATE, page: 999 }))).toContain(`page ${pages} of ${pages}`);
   });
 
-  it("labels the filters with counts and keeps the current choice selected", () => {
-    const view = buildHome(bot, { ...INITIAL_HOME_STATE, component: "AC" });
+  it("labels the filters with counts and keeps the current choice selected", async () => {
+    const view = await buildHome(bot, { ...INITIAL_HOME_STATE, component: "AC" });
     const [component, category] = selects(view);
     const acCount = catalog.entries.filter((e) => e.component === "AC").length;
     expect(component?.initial_option?.value).toBe("AC");
@@ -129,49 +118,45 @@ describe("App Home", () => {
     expect(category?.options[0]?.text.text).toContain(`(${acCount})`);
   });
 
-  it("filters and pages through the view's own metadata, starting again at page 1 on a new filter", () => {
-    const page3 = buildHome(bot, { ...INITIAL_HOME_STATE, page: 3 });
-    const filtered = published(handleHomeAction(bot, { action: ACTION.homeCategory, value: "policy", userId: "U1", metadata: page3.private_metadata }));
+  it("filters and pages through the view's own metadata, starting again at page 1 on a new filter", async () => {
+    const page3 = await buildHome(bot, { ...INITIAL_HOME_STATE, page: 3 });
+    const filtered = published(await handleHomeAction(bot, { action: ACTION.homeCategory, value: "policy", userId: "U1", metadata: page3.private_metadata }));
     expect(parseHomeState(filtered.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, category: "policy", page: 1 });
     expect(listedCodes(filtered).every((code) => bot.search.byCode(code)?.category === "policy")).toBe(true);
 
-    const next = published(handleHomeAction(bot, { action: ACTION.homePage, value: "2", userId: "U1", metadata: page3.private_metadata }));
+    const next = published(await handleHomeAction(bot, { action: ACTION.homePage, value: "2", userId: "U1", metadata: page3.private_metadata }));
     expect(parseHomeState(next.private_metadata).page).toBe(2);
 
-    const all = published(handleHomeAction(bot, { action: ACTION.homeComponent, value: "all", userId: "U1", metadata: filtered.private_metadata }));
+    const all = published(await handleHomeAction(bot, { action: ACTION.homeComponent, value: "all", userId: "U1", metadata: filtered.private_metadata }));
     expect(parseHomeState(all.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, category: "policy" });
   });
 
-  it("searches from a modal that remembers the filters, shows results, and clears back", () => {
-    const start = buildHome(bot, { ...INITIAL_HOME_STATE, component: "SE" });
-    const [open] = handleHomeAction(bot, { action: ACTION.homeSearch, value: "open", userId: "U1", triggerId: "t1", metadata: start.private_metadata });
+  it("searches from a modal that remembers the filters, shows results, and clears back", async () => {
+    const start = await buildHome(bot, { ...INITIAL_HOME_STATE, component: "SE" });
+    const [open] = await handleHomeAction(bot, { action: ACTION.homeSearch, value: "open", userId: "U1", triggerId: "t1", metadata: start.private_metadata });
     expect(open?.kind).toBe("openModal");
     const modal = open?.kind === "openModal" ? open.view : undefined;
     expect(modal?.callback_id).toBe(SEARCH_MODAL.callbackId);
     expect(viewViolations(modal!)).toEqual([]);
 
-    const empty = submitSearch(bot, { userId: "U1", metadata: modal?.private_metadata, query: "   " });
-    expect(empty.kind).toBe("invalid");
+    const [empty] = await submitSearch(bot, { userId: "U1", metadata: modal?.private_metadata, query: "   " });
+    expect(empty?.kind).toBe("inputErrors");
 
-    const result = submitSearch(bot, { userId: "U1", metadata: modal?.private_metadata, query: "saml fingerprint" });
-    if (result.kind !== "ok") throw new Error("search was refused");
-    const found = published(result.outgoing);
+    const found = published(await submitSearch(bot, { userId: "U1", metadata: modal?.private_metadata, query: "saml fingerprint" }));
     expect(listedCodes(found)[0]).toBe("BRK_MT_AUTH_SAML_FINGER_PRINT_FAIL");
     expect(listedCodes(found).every((code) => bot.search.byCode(code)?.component === "SE")).toBe(true);
     expect(JSON.stringify(found.blocks)).toContain("Clear search");
     expect(JSON.stringify(found.blocks)).toContain("“saml fingerprint”");
 
-    const cleared = published(handleHomeAction(bot, { action: ACTION.homeClearSearch, value: "clear", userId: "U1", metadata: found.private_metadata }));
+    const cleared = published(await handleHomeAction(bot, { action: ACTION.homeClearSearch, value: "clear", userId: "U1", metadata: found.private_metadata }));
     expect(parseHomeState(cleared.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, component: "SE" });
   });
 
-  it("fits every filter combination during searches too, including a hostile one", () => {
+  it("fits every filter combination during searches too, including a hostile one", async () => {
     for (const query of ["timeout", "BRK_MT_SETUP_TIMEOUT", "<!channel> <@U123>", "x".repeat(5_000)]) {
       for (const component of [null, ...COMPONENTS]) {
         for (const category of [null, ...CATEGORIES]) {
-          const result = submitSearch(bot, { userId: "U1", metadata: serializeHomeState({ ...INITIAL_HOME_STATE, component, category }), query });
-          if (result.kind !== "ok") throw new Error("search was refused");
-          const view = published(result.outgoing);
+          const view = published(await submitSearch(bot, { userId: "U1", metadata: serializeHomeState({ ...INITIAL_HOME_STATE, component, category }), query }));
           expect(seenRows(view)).toHaveLength(10);
           expect(viewViolations(view)).toEqual([]);
           expect(view.private_metadata.length).toBeLessThanOrEqual(LIMITS.privateMetadata);
@@ -181,51 +166,50 @@ describe("App Home", () => {
     }
   });
 
-  it("keeps a search with <, > and & intact through the metadata without a raw mention in it", () => {
+  it("keeps a search with <, > and & intact through the metadata without a raw mention in it", async () => {
     const state: HomeState = { ...INITIAL_HOME_STATE, query: "<!channel> & <@U123> timeout", page: 2 };
     const metadata = serializeHomeState(state);
     expect(metadata).not.toMatch(/[<>&]/);
     expect(parseHomeState(metadata)).toEqual(state);
   });
 
-  it("View opens the full card in a modal", () => {
-    const [out] = handleHomeAction(bot, { action: ACTION.homeView, value: "BRK_MT_SETUP_TIMEOUT", userId: "U1", triggerId: "t2" });
+  it("View opens the full card in a modal", async () => {
+    const [out] = await handleHomeAction(bot, { action: ACTION.homeView, value: "BRK_MT_SETUP_TIMEOUT", userId: "U1", triggerId: "t2" });
     expect(out?.kind).toBe("openModal");
     const view = out?.kind === "openModal" ? out.view : undefined;
     expect(view?.blocks[0]).toMatchObject({ type: "header", text: { text: "BRK_MT_SETUP_TIMEOUT" } });
     expect(viewViolations(view!)).toEqual([]);
   });
 
-  it("opens where the user left it, and falls back to page 1 of everything on unreadable metadata", () => {
+  it("opens where the user left it, and falls back to page 1 of everything on unreadable metadata", async () => {
     const left = serializeHomeState({ component: "BA", category: null, query: null, page: 1 });
-    expect(parseHomeState(published(openHome(bot, "U1", left)).private_metadata).component).toBe("BA");
+    expect(parseHomeState(published(await openHome(bot, { userId: "U1", metadata: left })).private_metadata).component).toBe("BA");
     for (const junk of [undefined, "", "not json", '{"c":"XX","k":null,"q":null,"p":1}', '{"p":-4}', JSON.stringify({ c: null, k: null, q: "x".repeat(5000), p: 1 })]) {
-      expect(parseHomeState(published(openHome(bot, "U1", junk)).private_metadata)).toEqual(INITIAL_HOME_STATE);
+      expect(parseHomeState(published(await openHome(bot, { userId: "U1", ...(junk === undefined ? {} : { metadata: junk }) })).private_metadata)).toEqual(INITIAL_HOME_STATE);
     }
   });
 });
 
 describe("Seen this week", () => {
-  it("lists the most seen codes first with times and distinct people, each with View opening its card", () => {
-    const rows = seenRows(buildHome(bot, INITIAL_HOME_STATE));
+  it("lists the most seen codes first with times and distinct people, each with View opening its card", async () => {
+    const rows = seenRows(await buildHome(bot, INITIAL_HOME_STATE));
     expect(rows.map((row) => row.view)).toEqual(longestTitles.map((e) => e.code));
     expect(rows[0]!.text).toContain(`*${longestTitles[0]!.code}*`);
     expect(rows[0]!.text).toMatch(/\n12 times · 12 people$/);
     expect(rows[9]!.text).toMatch(/\n3 times · 3 people$/);
-    const [out] = handleHomeAction(bot, { action: ACTION.homeView, value: rows[0]!.view!, userId: "U1", triggerId: "t3" });
+    const [out] = await handleHomeAction(bot, { action: ACTION.homeView, value: rows[0]!.view!, userId: "U1", triggerId: "t3" });
     expect(out?.kind === "openModal" && out.view.blocks[0]).toMatchObject({ type: "header", text: { text: longestTitles[0]!.code } });
   });
 
   it("says so when nothing was seen (an unreachable store is covered in replicas.test.ts)", async () => {
     const empty = botWith(createMemoryStore({ retentionMs: DAY_MS, recentWindowMs: 60_000 }));
-    await empty.state!.seenThisWeek.refresh();
-    const text = JSON.stringify(buildHome(empty, INITIAL_HOME_STATE).blocks);
+    const text = JSON.stringify((await buildHome(empty, INITIAL_HOME_STATE)).blocks);
     expect(text).toContain("*Seen this week*");
     expect(text).toContain("Nothing seen yet this week.");
   });
 
-  it("is left out for a bot without state", () => {
+  it("is left out for a bot without state", async () => {
     const { state: _state, ...stateless } = bot;
-    expect(JSON.stringify(buildHome(stateless, INITIAL_HOME_STATE).blocks)).not.toContain("Seen this week");
+    expect(JSON.stringify((await buildHome(stateless, INITIAL_HOME_STATE)).blocks)).not.toContain("Seen this week");
   });
 });

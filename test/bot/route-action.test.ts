@@ -5,30 +5,23 @@ import { describe, expect, it } from "vitest";
 import { handleAction } from "../../src/bot/actions.js";
 import { autoReply } from "../../src/bot/auto-reply.js";
 import { answerCommand } from "../../src/bot/command.js";
-import { DEFAULT_COMMAND, type BotCore } from "../../src/bot/deps.js";
+import { createBot, type Bot } from "../../src/bot/bot.js";
 import { openHome } from "../../src/bot/home-actions.js";
 import type { Outgoing } from "../../src/bot/outgoing.js";
 import { routeAction } from "../../src/bot/route-action.js";
 import { loadCatalog } from "../../src/catalog/load.js";
-import type { ActionInput as PreviewActionInput } from "../../src/preview/bot.js";
-import { createCorePreviewBot, outgoingToReplies } from "../../src/preview/core-bot.js";
+import type { ActionInput as PreviewActionInput } from "../../src/preview/payloads.js";
+import { createPreviewBot, outgoingToReplies } from "../../src/preview/adapter.js";
 import { ACTION } from "../../src/render/action-ids.js";
 import { createSearch } from "../../src/search/index.js";
-import { MemoryDedupeStore } from "../../src/state/memory-dedupe.js";
 
 const catalog = loadCatalog();
 const search = createSearch(catalog);
 const USER = { id: "U0ALICE", name: "alice" };
 const CHANNEL = "C0HELPDESK";
 
-function core(): BotCore {
-  return {
-    catalog,
-    search,
-    autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-    dedupe: new MemoryDedupeStore(),
-    command: DEFAULT_COMMAND,
-  };
+function core(): Bot {
+  return createBot({ catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24 } });
 }
 
 interface Control {
@@ -47,7 +40,7 @@ function controls(payload: unknown): Control[] {
 }
 
 function payloadsOf(outgoing: readonly Outgoing[]): unknown[] {
-  return outgoing.map((out) => ("message" in out ? out.message : out.view));
+  return outgoing.map((out) => ("message" in out ? out.message : "view" in out ? out.view : out.errors));
 }
 
 describe("routeAction", () => {
@@ -66,9 +59,9 @@ describe("routeAction", () => {
       "U0BOT",
     );
     rendered.push(...payloadsOf(summary ? [summary.outgoing] : []));
-    rendered.push(...payloadsOf(openHome(bot, USER.id)));
+    rendered.push(...payloadsOf(await openHome(bot, { userId: USER.id })));
     for (const entry of catalog.entries.slice(0, 3)) {
-      rendered.push(...payloadsOf(handleAction(bot, { actionId: ACTION.homeView, value: entry.code, userId: USER.id, fromEphemeral: false, triggerId: "t" })));
+      rendered.push(...payloadsOf(await handleAction(bot, { actionId: ACTION.homeView, value: entry.code, userId: USER.id, fromEphemeral: false, triggerId: "t" })));
     }
 
     const ids = new Set(controls(rendered).map((control) => control.action_id));
@@ -95,12 +88,12 @@ describe("routeAction", () => {
 
 describe("the preview answers a click as Slack would", () => {
   const bot = core();
-  const preview = createCorePreviewBot(bot);
+  const preview = createPreviewBot(bot);
 
   async function both(click: Omit<PreviewActionInput, "user" | "channelId">) {
     const shown = await preview.action({ ...click, user: USER, channelId: CHANNEL });
     const inMessage = click.container === "message";
-    const sent = handleAction(bot, {
+    const sent = await handleAction(bot, {
       actionId: click.actionId,
       value: click.selectedValue ?? click.value ?? "",
       userId: USER.id,
@@ -134,7 +127,7 @@ describe("the preview answers a click as Slack would", () => {
   });
 
   it("App Home filters, pages and View give the same views", async () => {
-    const [home] = openHome(bot, USER.id);
+    const [home] = await openHome(bot, { userId: USER.id });
     const metadata = home?.kind === "publishHome" ? home.view.private_metadata : undefined;
     const clicks: Array<Omit<PreviewActionInput, "user" | "channelId">> = [
       { actionId: ACTION.homeComponent, selectedValue: "AC", container: "home", privateMetadata: metadata },

@@ -3,16 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { answerAutoCommand, parseAutoCommand, type AutoCommandInput, type NoteResult } from "../../src/bot/auto-command.js";
 import { autoReply, MAX_SPIKE_HINTS } from "../../src/bot/auto-reply.js";
-import type { AutoReplySettings, BotCore } from "../../src/bot/deps.js";
-import { createBotState } from "../../src/bot/state.js";
+import { createBot, type Bot } from "../../src/bot/bot.js";
+import type { AutoReplySettings } from "../../src/config.js";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { messageViolations } from "../../src/render/limits.js";
 import type { Message } from "../../src/render/types.js";
 import { createSearch } from "../../src/search/index.js";
 import { DAY_MS } from "../../src/state/buckets.js";
 import { createMemoryStore } from "../../src/state/memory-store.js";
-import { createSightings } from "../../src/trends/sightings.js";
-import { createUserHasher } from "../../src/trends/user-hash.js";
+import { createSightings, createUserHasher } from "../../src/state/sightings.js";
+import { systemClock } from "../../src/state/store.js";
 import { message, posted } from "../support/bot-messages.js";
 
 const catalog = loadCatalog();
@@ -20,24 +20,17 @@ const search = createSearch(catalog);
 const BOT = "U0BOTUSER";
 const WINDOW_MS = 30 * 60_000;
 
-function statefulCore(autoReplySettings: Partial<AutoReplySettings> = {}, spikeMinPeople = 3): BotCore {
+function statefulCore(autoReplySettings: Partial<AutoReplySettings> = {}, spikeMinPeople = 3): Bot {
   const store = createMemoryStore({ retentionMs: 30 * DAY_MS, recentWindowMs: WINDOW_MS });
   const sightings = createSightings(store, { hashUser: createUserHasher("bot-state-test-salt-01"), spikeWindowMs: WINDOW_MS, spikeMinPeople });
-  return {
-    catalog,
-    search,
-    autoReply: { enabled: true, channels: null, dedupeHours: 24, ...autoReplySettings },
-    dedupe: store,
-    command: "/zpa-code",
-    state: createBotState({ store, sightings }),
-  };
+  return createBot({ catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24, ...autoReplySettings } }, { store, sightings, clock: systemClock });
 }
 
 
 const text = (message: Message): string => JSON.stringify(message.blocks);
 
 /** Runs `/zpa-code <typed>` in a channel, collecting the notes the bot posts there. */
-async function auto(core: BotCore, typed: string, options: { channelId?: string; userId?: string; note?: NoteResult } = {}) {
+async function auto(core: Bot, typed: string, options: { channelId?: string; userId?: string; note?: NoteResult } = {}) {
   const notes: Message[] = [];
   const command = parseAutoCommand(typed);
   if (!command) throw new Error(`not an auto command: ${typed}`);

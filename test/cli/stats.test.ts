@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { DAY_MS } from "../../src/state/buckets.js";
 import { connectRedisStore } from "../../src/state/redis-store.js";
-import { createSightings } from "../../src/trends/sightings.js";
-import { createUserHasher } from "../../src/trends/user-hash.js";
+import { createSightings, createUserHasher } from "../../src/state/sightings.js";
 import { freePort, startRedisServer, type RedisServer } from "../support/redis-server.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));

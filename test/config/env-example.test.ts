@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { readPreviewHost } from "../../src/preview/settings.js";
+import { readPreviewHost } from "../../src/preview/start.js";
 import { readStateConfig } from "../../src/state/config.js";
 
 const read = (name: string) => readFileSync(new URL(`../../${name}`, import.meta.url), "utf8");

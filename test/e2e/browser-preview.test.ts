@@ -8,8 +8,8 @@ import { MAX_COMPACT_CARDS } from "../../src/bot/auto-reply.js";
 import { HOME_PAGE_SIZE } from "../../src/bot/home.js";
 import type { Entry } from "../../src/catalog/types.js";
 import { loadCatalog } from "../../src/catalog/load.js";
-import type { PreviewBot } from "../../src/preview/bot.js";
-import { loadCorePreviewBot } from "../../src/preview/core-bot.js";
+import type { PreviewBot } from "../../src/preview/payloads.js";
+import { loadPreviewBot } from "../../src/preview/adapter.js";
 import { startPreviewServer, type RunningPreview } from "../../src/preview/server.js";
 import { renderCard } from "../../src/render/card.js";
 import { SEEN_BLOCK_PREFIX } from "../../src/render/home.js";
@@ -134,7 +134,7 @@ describe("preview page driving the real bot logic", () => {
   const byCode = new Map(catalog.entries.map((e) => [e.code, e]));
   let preview: RunningPreview;
   beforeAll(async () => {
-    preview = await startPreviewServer({ bot: loadCorePreviewBot(), host: "127.0.0.1", port: 0 });
+    preview = await startPreviewServer({ bot: loadPreviewBot(), host: "127.0.0.1", port: 0 });
   });
   afterAll(async () => {
     await preview?.close();

@@ -2,7 +2,8 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
-import { loadBotDeps } from "../../src/slack/deps.js";
+import { createBot } from "../../src/bot/bot.js";
+import { openInProcessState } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { SlackStartError, startSlackApp } from "../../src/slack/start.js";
 import {
@@ -156,7 +157,7 @@ describe("Socket Mode with an app token Slack rejects", () => {
           logLevel: "debug",
           autoReply,
         },
-        loadBotDeps(autoReply),
+        createBot({ autoReply }, openInProcessState()),
         { host: "127.0.0.1", logger },
       );
       const error = await starting.then(

@@ -3,7 +3,7 @@
 // the in-process store and a real private redis-server; the replica and outage suites need Redis.
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { StateHandles } from "../../src/bot/state.js";
+import type { State } from "../../src/state/open.js";
 import type { View } from "../../src/render/types.js";
 import { SEEN_BLOCK_PREFIX } from "../../src/render/home.js";
 import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
@@ -16,7 +16,7 @@ import { callsJson, LIVE_MENTION } from "../support/slack.js";
 
 let redis: RedisServer;
 const apps: HttpTestApp[] = [];
-const states: StateHandles[] = [];
+const states: State[] = [];
 
 beforeAll(async () => {
   redis = await startRedisServer();
@@ -29,13 +29,13 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function stateFor(kind: StoreKind, options: TestStateOptions = {}): Promise<StateHandles> {
+async function stateFor(kind: StoreKind, options: TestStateOptions = {}): Promise<State> {
   const state = await openTestState(kind, { redisUrl: redis.url, ...options });
   states.push(state);
   return state;
 }
 
-async function appOn(state: StateHandles, autoReply: Partial<HttpTestApp["config"]["autoReply"]> = {}): Promise<HttpTestApp> {
+async function appOn(state: State, autoReply: Partial<HttpTestApp["config"]["autoReply"]> = {}): Promise<HttpTestApp> {
   const app = await startHttpTestApp({ state, autoReply });
   apps.push(app);
   return app;

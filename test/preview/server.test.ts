@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { ConfigError } from "../../src/config.js";
-import type { PreviewBot } from "../../src/preview/bot.js";
-import { loadCorePreviewBot } from "../../src/preview/core-bot.js";
+import type { PreviewBot } from "../../src/preview/payloads.js";
+import { loadPreviewBot } from "../../src/preview/adapter.js";
 import { MAX_BODY_BYTES } from "../../src/preview/http-body.js";
 import { CONTENT_SECURITY_POLICY, startPreviewServer, type RunningPreview } from "../../src/preview/server.js";
-import { readPreviewHost } from "../../src/preview/settings.js";
+import { readPreviewHost } from "../../src/preview/start.js";
 import { startLocalPreview } from "../../src/preview/start.js";
 import { SEARCH_MODAL } from "../../src/render/action-ids.js";
 
@@ -15,7 +15,7 @@ const catalog = loadCatalog();
 let preview: RunningPreview;
 
 beforeAll(async () => {
-  preview = await startPreviewServer({ bot: loadCorePreviewBot(), port: 0 });
+  preview = await startPreviewServer({ bot: loadPreviewBot(), port: 0 });
 });
 afterAll(async () => {
   await preview?.close();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_COMMAND } from "../../src/bot/deps.js";
+import { DEFAULT_COMMAND } from "../../src/bot/bot.js";
 import { readManifest, type ManifestValue } from "../support/manifest-reader.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -64,8 +64,8 @@ describe("manifest.yml", () => {
     for (const [, event] of code.matchAll(/\.event\(\s*["']([a-z_]+)["']/g)) {
       expect(event === "message" ? events.has("message.channels") : events.has(event!), `event ${event}`).toBe(true);
     }
-    // The listener registers core.command, which defaults to DEFAULT_COMMAND.
-    expect(code).toMatch(/\.command\(\s*core\.command\b/);
+    // The listener registers bot.command, which defaults to DEFAULT_COMMAND.
+    expect(code).toMatch(/\.command\(\s*bot\.command\b/);
     const commands = (at("features.slash_commands") as Array<Record<string, ManifestValue>>).map((c) => c.command);
     expect(commands).toContain(DEFAULT_COMMAND);
   });

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autoReply, type IncomingMessage } from "../../src/bot/auto-reply.js";
-import { DEFAULT_COMMAND, type BotCore } from "../../src/bot/deps.js";
+import { createBot, type Bot } from "../../src/bot/bot.js";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { createSearch } from "../../src/search/index.js";
 import { DAY_MS } from "../../src/state/buckets.js";
@@ -26,16 +26,10 @@ describe("two bot replicas sharing Redis", () => {
     const catalog = loadCatalog();
     const search = createSearch(catalog);
     const keyPrefix = `t:${randomUUID()}:`;
-    const replica = async (): Promise<BotCore> => {
+    const replica = async (): Promise<Bot> => {
       const store = await connectRedisStore({ url: redis.url, keyPrefix, retentionMs: DAY_MS, recentWindowMs: 1_800_000 });
       stores.push(store);
-      return {
-        catalog,
-        search,
-        autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-        dedupe: store,
-        command: DEFAULT_COMMAND,
-      };
+      return createBot({ catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24 }, dedupe: store });
     };
     const [a, b] = [await replica(), await replica()];
     const message: IncomingMessage = {

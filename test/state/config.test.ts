@@ -6,7 +6,7 @@ import { DAY_MS } from "../../src/state/buckets.js";
 import { readStateConfig } from "../../src/state/config.js";
 import { createMemoryStore } from "../../src/state/memory-store.js";
 import { openState } from "../../src/state/open.js";
-import { createUserHasher, RANDOM_SALT_WARNING } from "../../src/trends/user-hash.js";
+import { createUserHasher, RANDOM_SALT_WARNING } from "../../src/state/sightings.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 import { configErrorFrom } from "../support/config-error.js";
 

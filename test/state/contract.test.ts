@@ -5,8 +5,7 @@ import { DAY_MS } from "../../src/state/buckets.js";
 import { createMemoryStore } from "../../src/state/memory-store.js";
 import { connectRedisStore } from "../../src/state/redis-store.js";
 import type { SightingLimits, StateStore } from "../../src/state/store.js";
-import { createSightings, type Sightings } from "../../src/trends/sightings.js";
-import { createUserHasher } from "../../src/trends/user-hash.js";
+import { createSightings, type Sightings, createUserHasher } from "../../src/state/sightings.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 
 let redis: RedisServer;

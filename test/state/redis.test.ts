@@ -4,11 +4,9 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS } from "../../src/state/buckets.js";
-import { StateUnavailableError } from "../../src/state/errors.js";
+import { StateUnavailableError, type StateStore } from "../../src/state/store.js";
 import { connectRedisStore, type RedisStoreOptions } from "../../src/state/redis-store.js";
-import type { StateStore } from "../../src/state/store.js";
-import { createSightings } from "../../src/trends/sightings.js";
-import { createUserHasher } from "../../src/trends/user-hash.js";
+import { createSightings, createUserHasher } from "../../src/state/sightings.js";
 import { freePort, startRedisServer, type RedisServer } from "../support/redis-server.js";
 
 let redis: RedisServer;

@@ -1,6 +1,7 @@
 // What `npm start` does when no Slack variable is set: serve the local preview until SIGTERM/SIGINT.
-import { ConfigError, EXIT_CONFIG, type NoSlackConfig } from "./config.js";
-import { startLocalPreview } from "./preview/start.js";
+// The twin of slack/serve.ts; only main.ts calls this.
+import { ConfigError, EXIT_CONFIG, type NoSlackConfig } from "../config.js";
+import { startLocalPreview } from "./start.js";
 
 type Fail = (line: string, code: number) => never;
 
@@ -15,9 +16,9 @@ function failToStart(error: unknown, port: number, fail: Fail): never {
 }
 
 /** Starts the preview in the background; a failure to start ends the process through `fail`. */
-export function runWithoutSlack(config: NoSlackConfig, fail: Fail): void {
+export function servePreview(config: NoSlackConfig, fail: Fail): void {
   const { port } = config;
-  const started = startLocalPreview({ env: process.env, port });
+  const started = startLocalPreview({ env: process.env, port, autoReply: config.autoReply });
   started.catch((error: unknown) => failToStart(error, port, fail));
 
   // Registered at once, so a signal that arrives while the server is still starting also ends in exit 0.

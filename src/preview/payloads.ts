@@ -1,7 +1,7 @@
-// The seam between the preview and the bot logic. The preview server only talks to a PreviewBot;
-// core-bot.ts supplies one that calls the same Slack-free functions the Slack listeners call, so
-// the preview shows exactly what Slack users would get. The payload types are structural and
-// loose on purpose, so the bot's own Block Kit types (src/render/types.ts) fit without a cast.
+// The preview's payload types and the PreviewBot seam: the preview server only talks to a PreviewBot;
+// adapter.ts supplies one that calls the same bot flows the Slack listeners call, so the preview shows
+// exactly what Slack users would get. The payload types are structural and loose on purpose, so the
+// bot's own Block Kit types (src/render/types.ts) fit without a cast.
 
 /** A chat.postMessage / respond() body: blocks plus the plain fallback text. */
 export interface BlockKitMessage {
@@ -29,19 +29,16 @@ export interface PreviewUser {
   name: string;
 }
 
-/**
- * All text reaches the bot as Slack delivers it: with &, < and > already escaped as entities
- * (the server does this), so the bot's own escaping is exercised exactly as in Slack.
- */
+/** Text reaches the bot as typed, as the Slack listeners hand it over once they decoded Slack's entities. */
 export interface CommandInput {
-  /** What follows `/zpa-code`, Slack-escaped. */
+  /** What follows `/zpa-code`. */
   text: string;
   user: PreviewUser;
   channelId: string;
 }
 
 export interface MessageInput {
-  /** The whole message as posted in the channel, Slack-escaped. */
+  /** The whole message as posted in the channel. */
   text: string;
   user: PreviewUser;
   channelId: string;

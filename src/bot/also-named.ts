@@ -1,4 +1,4 @@
-// Small look-ups shared by the handlers.
+// The codes a card also names: same page title, or same-title results of the query; and de-duplicated lists.
 import type { Entry } from "../catalog/types.js";
 import type { Resolution, Search } from "../search/types.js";
 
