@@ -1,3 +1,4 @@
+// Query clean-up and shape tests (code-like, key: value), and the one query-length bound, MAX_QUERY_CHARS.
 import { splitComponentPrefix } from "./normalize.js";
 
 /** Longer queries are cut here: the longest page title has about 130 characters, a code 50. */
