@@ -9,12 +9,12 @@ import { escapeMrkdwn } from "../render/escape.js";
 import { spikeBlocks, spikeLine, type SpikeFigures } from "../render/spike.js";
 import { renderCompactCards, renderSummary } from "../render/summary.js";
 import type { Message } from "../render/types.js";
-import { StateUnavailableError } from "../state/store.js";
 import type { State } from "../state/open.js";
 import { isSightingChannel, spikeHintKey } from "../state/sightings.js";
-import { channelAutoReply } from "./channel-auto-reply.js";
-import type { Bot } from "./bot.js";
+import { StateUnavailableError } from "../state/store.js";
 import { alsoNamedBy } from "./also-named.js";
+import type { Bot } from "./bot.js";
+import { channelAutoReply } from "./channel-auto-reply.js";
 import type { Delivery, Outgoing } from "./outgoing.js";
 
 /** Slack messages are at most 40,000 characters; anything longer is not a real message. */

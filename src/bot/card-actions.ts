@@ -5,8 +5,8 @@ import { renderCard } from "../render/card.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import type { Message } from "../render/types.js";
 import { privateCard } from "./command.js";
-import type { Bot } from "./bot.js";
 import { alsoNamedBy } from "./also-named.js";
+import type { Bot } from "./bot.js";
 import type { Outgoing } from "./outgoing.js";
 
 export interface CardActionInput {

@@ -1,7 +1,7 @@
 // Whether unprompted replies happen in a channel, and why: a channel's own override (set with
 // `/zpa-code auto on|off`) wins over AUTO_REPLY and AUTO_REPLY_CHANNELS.
-import type { ChannelSetting } from "../state/store.js";
 import type { AutoReplySettings } from "../config.js";
+import type { ChannelSetting } from "../state/store.js";
 import type { Bot } from "./bot.js";
 
 export type AutoReplySource =

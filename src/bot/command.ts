@@ -11,9 +11,9 @@ import { overflowLine, summaryRow } from "../render/summary.js";
 import type { Block, Message } from "../render/types.js";
 import { renderUsage } from "../render/usage.js";
 import type { Resolution } from "../search/types.js";
+import { alsoNamedBy } from "./also-named.js";
 import { answerAutoCommand, parseAutoCommand } from "./auto-command.js";
 import type { Bot } from "./bot.js";
-import { alsoNamedBy } from "./also-named.js";
 import { usageExamples } from "./examples.js";
 import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 

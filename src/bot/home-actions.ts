@@ -2,8 +2,8 @@
 import { COMPONENTS, CATEGORIES, type Category, type Component } from "../catalog/types.js";
 import { ACTION, SEARCH_MODAL } from "../render/action-ids.js";
 import { renderCardModal, renderSearchModal } from "../render/modals.js";
-import type { Bot } from "./bot.js";
 import { alsoNamedBy } from "./also-named.js";
+import type { Bot } from "./bot.js";
 import { buildHome } from "./home.js";
 import { normalizeQuery, parseHomeState, serializeHomeState, type HomeState } from "./home-state.js";
 import type { Outgoing } from "./outgoing.js";

@@ -3,10 +3,10 @@
 import { CATEGORIES, COMPONENTS, type Category, type Component, type Entry } from "../catalog/types.js";
 import { ALL, renderHome, type SeenSection } from "../render/home.js";
 import type { HomeView } from "../render/types.js";
-import type { Bot } from "./bot.js";
-import { uniqueEntries } from "./also-named.js";
-import { serializeHomeState, type HomeState } from "./home-state.js";
 import { StateUnavailableError } from "../state/store.js";
+import { uniqueEntries } from "./also-named.js";
+import type { Bot } from "./bot.js";
+import { serializeHomeState, type HomeState } from "./home-state.js";
 
 export const HOME_PAGE_SIZE = 20;
 export const SEEN_DAYS = 7;
