@@ -2,10 +2,11 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type HTTPReceiver, type Logger } from "@slack/bolt";
+import type { Bot } from "../bot/bot.js";
 import { DEFAULT_SLACK_API_TIMEOUT_MS, type SlackConfig } from "../config.js";
 import { healthReporter, startHealthServer } from "../health.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
-import { registerListeners, type BotDeps } from "./listeners/index.js";
+import { registerListeners } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
 import { createSlackFetch, retryPolicy } from "./slack-http.js";
@@ -15,6 +16,8 @@ export interface StartOptions {
   host?: string;
   /** Defaults to a redacting stderr logger at config.logLevel. */
   logger?: Logger;
+  /** Pauses before a failed thread reply is sent again; defaults to DEFAULT_SEND_RETRY_PAUSES_MS. */
+  sendRetryPausesMs?: readonly number[];
 }
 
 export interface RunningSlackApp {
@@ -53,13 +56,9 @@ export function secretsOf(config: SlackConfig): string[] {
   return config.mode === "socket" ? [config.botToken, config.appToken] : [config.botToken, config.signingSecret];
 }
 
-export async function startSlackApp(
-  config: SlackConfig,
-  deps: BotDeps,
-  options: StartOptions = {},
-): Promise<RunningSlackApp> {
+export async function startSlackApp(config: SlackConfig, bot: Bot, options: StartOptions = {}): Promise<RunningSlackApp> {
   const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const health = healthReporter(config.mode, deps.catalog.entries.length);
+  const health = healthReporter(config.mode, bot.catalog.entries.length);
   const clientOptions = slackClientOptions(config, logger);
   const receiver =
     config.mode === "http"
@@ -78,7 +77,7 @@ export async function startSlackApp(
   });
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
-  registerListeners(app, deps);
+  registerListeners(app, bot, logger, options.sendRetryPausesMs);
 
   const deadlineMs = startDeadlineMs(config);
   await withinDeadline(deadlineMs, () => namingTheToken("SLACK_BOT_TOKEN", () => app.init()));

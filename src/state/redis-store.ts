@@ -5,20 +5,8 @@ import { Redis } from "ioredis";
 import { HOUR_MS, hourBucket, hourBucketsBetween, rankCodes } from "./buckets.js";
 import { ConfigError } from "../config.js";
 import { redisDatabaseOf } from "./config.js";
-import { StateUnavailableError } from "./errors.js";
+import { StateUnavailableError, assertClaimKey, MAX_RECENT_SIGHTINGS_PER_CODE, SETTING_TTL_MS, systemClock, type ChannelSetting, type Clock, type CodeCount, type HealthListener, type SightingLimits, type StateStore } from "./store.js";
 import { DEFAULT_KEY_PREFIX, redisKeys } from "./redis-keys.js";
-import {
-  assertClaimKey,
-  MAX_RECENT_SIGHTINGS_PER_CODE,
-  SETTING_TTL_MS,
-  systemClock,
-  type ChannelSetting,
-  type Clock,
-  type CodeCount,
-  type HealthListener,
-  type SightingLimits,
-  type StateStore,
-} from "./store.js";
 
 export interface RedisStoreOptions extends SightingLimits {
   /** redis://[user:password@]host:port[/db] or rediss:// for TLS. */

@@ -1,7 +1,7 @@
 // Many people switching one channel's auto-replies at once, across two replicas on one Redis: one real
 // change, one channel note; everyone else is told it already was so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StateHandles } from "../../src/bot/state.js";
+import type { State } from "../../src/state/open.js";
 import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
 import { TEST_CHANNEL_ID } from "../support/payloads.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
@@ -11,7 +11,7 @@ import { newKeyPrefix, openTestState } from "../support/state.js";
 const RACERS = 8;
 
 let redis: RedisServer;
-const states: StateHandles[] = [];
+const states: State[] = [];
 const apps: HttpTestApp[] = [];
 beforeAll(async () => {
   redis = await startRedisServer();

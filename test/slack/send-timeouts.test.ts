@@ -84,7 +84,7 @@ describe("a 429 on a response_url", () => {
 
 describe("a thread reply that fails after the event was acknowledged", () => {
   it("is sent again in-process after a transient error (internal_error), and goes out once", async () => {
-    app = await startHttpTestApp({ deps: { sendRetryPausesMs: [10, 10, 10] } });
+    app = await startHttpTestApp({ sendRetryPausesMs: [10, 10, 10] });
     failPostMessage(app, "internal_error", 2);
     await postEvent(app.baseUrl, app.signingSecret, channelMessage(`users see ${CODE}`));
 
@@ -95,7 +95,7 @@ describe("a thread reply that fails after the event was acknowledged", () => {
   });
 
   it("is logged as lost, naming the code and the channel, once the retries are spent", async () => {
-    app = await startHttpTestApp({ deps: { sendRetryPausesMs: [10, 10] } });
+    app = await startHttpTestApp({ sendRetryPausesMs: [10, 10] });
     failPostMessage(app, "fatal_error", Infinity);
     await postEvent(app.baseUrl, app.signingSecret, channelMessage(`users see ${CODE}`));
 
@@ -103,12 +103,12 @@ describe("a thread reply that fails after the event was acknowledged", () => {
     expect(app.api.callsTo("chat.postMessage")).toHaveLength(3);
   });
 
-  it("is not retried when Slack's answer is final (channel_not_found), and is logged as lost", async () => {
-    app = await startHttpTestApp({ deps: { sendRetryPausesMs: [10, 10] } });
-    failPostMessage(app, "channel_not_found", Infinity);
+  it("is not retried when Slack's answer is final (is_archived), and is logged as lost", async () => {
+    app = await startHttpTestApp({ sendRetryPausesMs: [10, 10] });
+    failPostMessage(app, "is_archived", Infinity);
     await postEvent(app.baseUrl, app.signingSecret, channelMessage(`users see ${CODE}`));
 
-    await loggedLine(app, new RegExp(`Thread reply lost: ${CODE} in ${TEST_CHANNEL_ID} \\(channel_not_found\\)`));
+    await loggedLine(app, new RegExp(`Thread reply lost: ${CODE} in ${TEST_CHANNEL_ID} \\(is_archived\\)`));
     expect(app.api.callsTo("chat.postMessage")).toHaveLength(1);
   });
 });

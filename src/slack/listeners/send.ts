@@ -1,6 +1,9 @@
 // Turns the bot's Outgoing descriptions into Slack calls.
-import type { RespondFn, webApi } from "@slack/bolt";
-import type { Outgoing } from "../../bot/outgoing.js";
+import type { Logger, RespondFn, webApi } from "@slack/bolt";
+import { NotInChannelError, type Delivery, type Outgoing } from "../../bot/outgoing.js";
+
+/** chat.postMessage's answers when the bot is not a member (channel_not_found: a private channel it cannot see). */
+const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found"]);
 
 export interface Senders {
   client: webApi.WebClient;
@@ -20,14 +23,20 @@ async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<voi
       });
       return;
     case "postMessage":
-      await client.chat.postMessage({
-        channel: out.channel,
-        ...(out.threadTs ? { thread_ts: out.threadTs } : {}),
-        text: out.message.text,
-        blocks: out.message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      try {
+        await client.chat.postMessage({
+          channel: out.channel,
+          ...(out.threadTs ? { thread_ts: out.threadTs } : {}),
+          text: out.message.text,
+          blocks: out.message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      } catch (error) {
+        const reason = (error as { data?: { error?: unknown } }).data?.error;
+        if (typeof reason === "string" && NOT_A_MEMBER.has(reason)) throw new NotInChannelError(out.channel);
+        throw error;
+      }
       return;
     case "postEphemeral":
       await client.chat.postEphemeral({
@@ -44,6 +53,8 @@ async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<voi
     case "openModal":
       await client.views.open({ trigger_id: out.triggerId, view: out.view });
       return;
+    case "inputErrors":
+      throw new Error("Input errors are answered in a view_submission's acknowledgement, not sent");
   }
 }
 
@@ -55,6 +66,12 @@ export async function send(senders: Senders, outgoing: readonly Outgoing[]): Pro
 /** Slack's answers that a later attempt may well not get; anything else (channel_not_found, invalid_blocks) is final. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"]);
 
+/**
+ * Pauses before sending a failed thread reply again. Slack never redelivers an event the app acknowledged,
+ * and Bolt acknowledges events before the listener runs, so a reply that fails is tried again in-process.
+ */
+export const DEFAULT_SEND_RETRY_PAUSES_MS: readonly number[] = [2_000, 10_000, 30_000];
+
 /** True when the same call may succeed later: no answer, an HTTP error, or one of Slack's transient errors. */
 export function isTransientSlackError(error: unknown): boolean {
   const { code, data } = error as { code?: unknown; data?: { error?: unknown } };
@@ -62,25 +79,33 @@ export function isTransientSlackError(error: unknown): boolean {
   return code === "slack_webapi_request_error" || code === "slack_webapi_http_error" || code === "slack_webapi_rate_limited_error";
 }
 
+/** Slack's error code (fatal_error) when there is one, else the message. */
+function reasonOf(error: unknown): string {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return typeof code === "string" ? code : (error as Error).message;
+}
+
 /**
- * Sends one Outgoing; a transient failure is tried again after each pause in turn, so the time it may take
- * is bounded by those pauses plus each attempt's own bounded retries. The last failure propagates.
+ * What the bot's flows may send before they finish, and where they log. sendPatiently tries a transient
+ * failure again after each of retryPausesMs in turn (each attempt bounded by its own timeout and retries).
  */
-export async function sendPersistently(
-  senders: Senders,
-  out: Outgoing,
-  pausesMs: readonly number[],
-  onRetry: (error: unknown, pauseMs: number) => void,
-): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await sendOne(senders, out);
-      return;
-    } catch (error) {
-      const pauseMs = pausesMs[attempt];
-      if (pauseMs === undefined || !isTransientSlackError(error)) throw error;
-      onRetry(error, pauseMs);
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    }
-  }
+export function delivery(senders: Senders, logger: Logger, retryPausesMs: readonly number[] = DEFAULT_SEND_RETRY_PAUSES_MS): Delivery {
+  return {
+    send: (out) => sendOne(senders, out),
+    async sendPatiently(out, what) {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await sendOne(senders, out);
+          return;
+        } catch (error) {
+          const pauseMs = retryPausesMs[attempt];
+          if (pauseMs === undefined || !isTransientSlackError(error)) throw new Error(reasonOf(error), { cause: error });
+          logger.warn(`${what} failed (${reasonOf(error)}); trying again in ${pauseMs / 1000} s`);
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        }
+      }
+    },
+    warn: (line) => logger.warn(line),
+    error: (line) => logger.error(line),
+  };
 }
