@@ -1,8 +1,8 @@
-// The real entry point refuses to half-start: a missing secret in production, a Slack it cannot reach, a Redis
-// database that does not exist or a token with whitespace inside each stop it with one line and a sysexits code.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
-import { freePort, startRedisServer, type RedisServer } from "../support/redis-server.js";
+// The real entry point refuses to half-start: a missing secret in production, a Slack it cannot reach or a token
+// with whitespace inside each stop it with one line and a sysexits code (a bad REDIS_URL: replicas-main.test.ts).
+import { describe, expect, it } from "vitest";
+import { startFakeSlackApi } from "../support/fake-slack-api.js";
+import { freePort } from "../support/redis-server.js";
 import { spawnMain, type MainProcess } from "../support/spawn-main.js";
 
 const BOT = "xoxb-6666-7777-LOUDbotTOKEN";
@@ -12,15 +12,6 @@ const HTTP_MODE = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, PORT: "
 /** Short, so the bounded retries end soon; the test waits for the exit, never for a time. */
 const FAST = { SLACK_API_TIMEOUT_MS: "200" };
 
-let api: FakeSlackApi;
-let redis: RedisServer;
-beforeAll(async () => {
-  [api, redis] = await Promise.all([startFakeSlackApi(), startRedisServer()]);
-});
-afterAll(async () => {
-  await api?.close();
-  await redis?.stop();
-});
 
 const LOG_LINE = /^\d{4}-\d\d-\d\dT[\d:.]+Z (DEBUG|INFO|WARN|ERROR) \[zpa-codes\] /;
 
@@ -52,16 +43,6 @@ describe("npm start refuses to half-start", () => {
     expect(code).toBe(78);
     expect(line).toMatch(/^Configuration error: SLACK_BOT_TOKEN must be a bot token/);
     expect(main.output()).not.toContain("secondhalf");
-  });
-
-  it.concurrent.each([
-    ["/abc", "is not a whole number"],
-    ["/99999", "names database 99999"],
-  ])("REDIS_URL ending in %s: exit 78 naming REDIS_URL, before connecting to Slack", async (path, problem) => {
-    const main = spawnMain({ ...HTTP_MODE, SLACK_API_URL: api.apiUrl, REDIS_URL: `${redis.url}${path}` });
-    const { code, line } = await oneLineExit(main);
-    expect(code).toBe(78);
-    expect(line).toMatch(new RegExp(`^Configuration error: REDIS_URL .*${problem}`));
   });
 
   it("Slack not answering at all (nothing listens at SLACK_API_URL): bounded retries, then exit 69 with one line", async () => {
