@@ -14,7 +14,7 @@ export interface RetryPolicy {
   maxRetryTime: number;
 }
 
-export const MAX_RETRIES = 3;
+const MAX_RETRIES = 3;
 const FIRST_PAUSE_MS = 500;
 const LONGEST_PAUSE_MS = 4_000;
 
