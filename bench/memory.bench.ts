@@ -2,7 +2,8 @@
 // claimed, counted and answered): `npm start`'s built entry point (dist/main.js, rebuilt first) in HTTP mode
 // with the default in-process state, signed events over loopback, a minimal Slack Web API that answers every
 // call. Target: RSS below 160 MB after 30,000 messages, and the heap after a full GC flat once the bounded
-// structures are full (the last checkpoint within 10% of the middle one).
+// structures are full (the last checkpoint within 10% of the middle one). BENCH_MESSAGES changes the count,
+// BENCH_NODE_FLAGS adds node flags to the app (e.g. --max-old-space-size=96).
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +15,8 @@ import { postEvent } from "../test/support/sign.js";
 const SIGNING_SECRET = "memorySigningSecret0123456789abc";
 const BOT_TOKEN = "xoxb-bench-0000-memorytoken";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** Extra node flags for the app, such as --max-old-space-size=96 (BENCH_NODE_FLAGS, space-separated). */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter((flag) => flag !== "");
 /**
  * Loaded into the app's process with --import: answers "mem" over IPC with its memory after a full GC.
  * Inline, so the app runs exactly as built, with nothing of the bench in its own code.
@@ -76,7 +79,7 @@ function nextReport(child: ChildProcess): Promise<MemoryReport> {
 function startBuiltApp(apiUrl: string): Promise<{ child: ChildProcess; port: number }> {
   const child = fork("dist/main.js", [], {
     cwd: ROOT,
-    execArgv: ["--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(PROBE)}`],
+    execArgv: [...NODE_FLAGS, "--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(PROBE)}`],
     env: {
       PATH: process.env.PATH ?? "",
       DOTENV_CONFIG_PATH: "/nonexistent/.env",
@@ -135,7 +138,8 @@ export async function run(): Promise<void> {
   await exited;
   sink.server.close();
 
-  console.log(`${MESSAGES} channel messages, each in a thread of its own (${CHANNELS} channels, ${PEOPLE} people); ${sink.posted()} thread replies`);
+  const flags = NODE_FLAGS.length > 0 ? `, node ${NODE_FLAGS.join(" ")}` : "";
+  console.log(`${MESSAGES} channel messages, each in a thread of its own (${CHANNELS} channels, ${PEOPLE} people${flags}); ${sink.posted()} thread replies`);
   console.log("messages | RSS at checkpoint MB | RSS after GC MB | peak RSS MB | heap after GC MB | heap reserved MB");
   const cell = (mb: number, width: number): string => mb.toFixed(1).padStart(width);
   for (const row of rows) {
