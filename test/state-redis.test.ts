@@ -10,6 +10,7 @@ import type { StateStore } from "../src/state/store.js";
 import { createSightings } from "../src/trends/sightings.js";
 import { createUserHasher } from "../src/trends/user-hash.js";
 import { freePort, startRedisServer, type RedisServer } from "./support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "./support/system-binaries.js";
 
 let redis: RedisServer;
 let inspector: Redis;
@@ -56,7 +57,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 10_000)
   }
 }
 
-describe("two bot replicas on one Redis", () => {
+describeIfInstalled(REDIS_SERVER)("two bot replicas on one Redis", () => {
   it("answer once: a dedupe claim through one is seen by the other", async () => {
     const prefix = `t:${randomUUID()}:`;
     const [a, b] = [await open({ keyPrefix: prefix }), await open({ keyPrefix: prefix })];
@@ -94,7 +95,7 @@ describe("two bot replicas on one Redis", () => {
   });
 });
 
-describe("Redis keys", () => {
+describeIfInstalled(REDIS_SERVER)("Redis keys", () => {
   it("all carry the prefix and an expiry, and hold hashed users only", async () => {
     const prefix = `t:${randomUUID()}:`;
     const store = await open({ keyPrefix: prefix });
@@ -128,7 +129,7 @@ describe("Redis keys", () => {
   });
 });
 
-describe("when Redis is not there", () => {
+describeIfInstalled(REDIS_SERVER)("when Redis is not there", () => {
   it("at start: a clear error naming host:port, never the password", async () => {
     const port = await freePort();
     const error = await connectRedisStore({

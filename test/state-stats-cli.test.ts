@@ -12,6 +12,7 @@ import { connectRedisStore } from "../src/state/redis-store.js";
 import { createSightings } from "../src/trends/sightings.js";
 import { createUserHasher } from "../src/trends/user-hash.js";
 import { freePort, startRedisServer, type RedisServer } from "./support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "./support/system-binaries.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { bin: Record<string, string> };
@@ -50,7 +51,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-describe("zpa-code stats", () => {
+describeIfInstalled(REDIS_SERVER)("zpa-code stats", () => {
   it("lists the bot's most seen codes from REDIS_URL, with sightings, people and titles", async () => {
     const run = await stats([], { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix });
     expect(run.code).toBe(0);
