@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { REDIS_SERVER } from "./system-binaries.js";
 
 const HOST = "127.0.0.1";
-const READY_TIMEOUT_MS = 10_000;
+// Only a hang guard: the wait ends at the first PONG.
+const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 
 export interface RedisServer {
