@@ -27,7 +27,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 function stats(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, "stats", ...args], { env: cleanEnv(env), timeout: 15_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [bin, "stats", ...args], { env: cleanEnv(env) }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
