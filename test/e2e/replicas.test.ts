@@ -80,93 +80,97 @@ function seenThisWeek(view: View): string[] {
 
 const text = (call: RecordedCall | undefined): string => JSON.stringify(call?.body ?? {});
 
-for (const kind of ["in-process", "Redis"] as const) {
-  (kind === "Redis" ? describeIfInstalled(REDIS_SERVER) : describe)(`the bot with ${kind} state`, () => {
-    if (kind === "Redis") startsRedisServer();
+/** What the bot does with either store, declared inside each store's block. */
+function botWithState(kind: StoreKind): void {
+  it("`/zpa-code auto off|status|on`: ephemeral confirmation, a visible note naming the user, and the channel follows it", async () => {
+    const app = await appOn(await stateFor(kind));
+    const off = await slash(app, "auto off", { user_id: "U0CHANGER" });
+    expect(off.body.response_type).toBe("ephemeral");
+    expect(text(off)).toContain("Done: auto-replies are now *off* in this channel");
+    const [note] = app.api.callsTo("chat.postMessage");
+    expect(note!.body.channel).toBe(TEST_CHANNEL_ID);
+    expect(note!.body.thread_ts).toBeUndefined();
+    expect(note!.body.text).toMatch(/^:gear: <@U0CHANGER> turned auto-replies \*off\* in this channel/);
 
-    it("`/zpa-code auto off|status|on`: ephemeral confirmation, a visible note naming the user, and the channel follows it", async () => {
-      const app = await appOn(await stateFor(kind));
-      const off = await slash(app, "auto off", { user_id: "U0CHANGER" });
-      expect(off.body.response_type).toBe("ephemeral");
-      expect(text(off)).toContain("Done: auto-replies are now *off* in this channel");
-      const [note] = app.api.callsTo("chat.postMessage");
-      expect(note!.body.channel).toBe(TEST_CHANNEL_ID);
-      expect(note!.body.thread_ts).toBeUndefined();
-      expect(note!.body.text).toMatch(/^:gear: <@U0CHANGER> turned auto-replies \*off\* in this channel/);
+    expect(await paste(app, "users get BRK_MT_SETUP_TIMEOUT")).toEqual([]);
+    const status = await slash(app, "auto status", { user_id: "U0SOMEONE" });
+    expect(text(status)).toMatch(/Auto-replies are \*off\* in this channel.*<@U0CHANGER> turned them off here <!date\^/);
 
-      expect(await paste(app, "users get BRK_MT_SETUP_TIMEOUT")).toEqual([]);
-      const status = await slash(app, "auto status", { user_id: "U0SOMEONE" });
-      expect(text(status)).toMatch(/Auto-replies are \*off\* in this channel.*<@U0CHANGER> turned them off here <!date\^/);
+    // An @mention is a direct question: answered even here.
+    await postEvent(app.baseUrl, app.signingSecret, appMention("what is AST_MT_SETUP_ERR_OPEN_SERVER_CONN?"));
+    await settled(app);
+    expect(text(app.api.callsTo("chat.postMessage").at(-1))).toContain("AST_MT_SETUP_ERR_OPEN_SERVER_CONN");
 
-      // An @mention is a direct question: answered even here.
-      await postEvent(app.baseUrl, app.signingSecret, appMention("what is AST_MT_SETUP_ERR_OPEN_SERVER_CONN?"));
-      await settled(app);
-      expect(text(app.api.callsTo("chat.postMessage").at(-1))).toContain("AST_MT_SETUP_ERR_OPEN_SERVER_CONN");
+    await slash(app, "auto on", { user_id: "U0OTHER" });
+    expect(app.api.callsTo("chat.postMessage").at(-1)!.body.text).toMatch(/^:gear: <@U0OTHER> turned auto-replies \*on\*/);
+    expect(await paste(app, "users get BRK_MT_SETUP_TIMEOUT")).toHaveLength(1);
+    expect(callsJson(app.api.calls)).not.toMatch(LIVE_MENTION);
+  });
 
-      await slash(app, "auto on", { user_id: "U0OTHER" });
-      expect(app.api.callsTo("chat.postMessage").at(-1)!.body.text).toMatch(/^:gear: <@U0OTHER> turned auto-replies \*on\*/);
-      expect(await paste(app, "users get BRK_MT_SETUP_TIMEOUT")).toHaveLength(1);
-      expect(callsJson(app.api.calls)).not.toMatch(LIVE_MENTION);
-    });
+  it("`/zpa-code auto off` where the bot is not a member: a clear private answer, and nothing changes", async () => {
+    const app = await appOn(await stateFor(kind));
+    app.api.answer("chat.postMessage", () => ({ ok: false, error: "not_in_channel" }));
+    const answer = await slash(app, "auto off");
+    expect(text(answer)).toContain("I'm not a member of this channel");
+    expect(text(answer)).toContain("/invite @zpa-codes");
+    expect(text(await slash(app, "auto status"))).toContain("Auto-replies are *on* in this channel");
+  });
 
-    it("`/zpa-code auto off` where the bot is not a member: a clear private answer, and nothing changes", async () => {
-      const app = await appOn(await stateFor(kind));
-      app.api.answer("chat.postMessage", () => ({ ok: false, error: "not_in_channel" }));
-      const answer = await slash(app, "auto off");
-      expect(text(answer)).toContain("I'm not a member of this channel");
-      expect(text(answer)).toContain("/invite @zpa-codes");
-      expect(text(await slash(app, "auto status"))).toContain("Auto-replies are *on* in this channel");
-    });
+  it("`/zpa-code auto on` overrides AUTO_REPLY_CHANNELS for that channel; `auto xyz` gets the usage hint", async () => {
+    const app = await appOn(await stateFor(kind), { channels: new Set(["C0ELSEWHERE"]) });
+    expect(await paste(app, "BRK_MT_SETUP_TIMEOUT")).toEqual([]);
+    expect(text(await slash(app, "auto status"))).toContain("not on the bot's list of auto-reply channels (AUTO_REPLY_CHANNELS)");
+    await slash(app, "auto on");
+    expect(await paste(app, "BRK_MT_SETUP_TIMEOUT")).toHaveLength(1);
+    const usage = await slash(app, "auto xyz");
+    expect(text(usage)).toContain("`/zpa-code auto status`");
+    expect(text(usage)).toContain("“xyz”");
+  });
 
-    it("`/zpa-code auto on` overrides AUTO_REPLY_CHANNELS for that channel; `auto xyz` gets the usage hint", async () => {
-      const app = await appOn(await stateFor(kind), { channels: new Set(["C0ELSEWHERE"]) });
-      expect(await paste(app, "BRK_MT_SETUP_TIMEOUT")).toEqual([]);
-      expect(text(await slash(app, "auto status"))).toContain("not on the bot's list of auto-reply channels (AUTO_REPLY_CHANNELS)");
-      await slash(app, "auto on");
-      expect(await paste(app, "BRK_MT_SETUP_TIMEOUT")).toHaveLength(1);
-      const usage = await slash(app, "auto xyz");
-      expect(text(usage)).toContain("`/zpa-code auto status`");
-      expect(text(usage)).toContain("“xyz”");
-    });
+  it("App Home shows Seen this week with each code's count and distinct people, and forgets them after the retention", async () => {
+    const app = await appOn(await stateFor(kind, { retentionMs: 2_000 }));
+    expect(JSON.stringify((await openHome(app)).blocks)).toContain("Nothing seen yet this week.");
 
-    it("App Home shows Seen this week with each code's count and distinct people, and forgets them after the retention", async () => {
-      const app = await appOn(await stateFor(kind, { retentionMs: 2_000 }));
-      expect(JSON.stringify((await openHome(app)).blocks)).toContain("Nothing seen yet this week.");
+    await paste(app, "BRK_MT_SETUP_TIMEOUT", { user: "U0ANN" });
+    await paste(app, "BRK_MT_SETUP_TIMEOUT again", { user: "U0ANN" });
+    await paste(app, "BRK_MT_SETUP_TIMEOUT and AST_MT_SETUP_ERR_OPEN_SERVER_CONN", { user: "U0BEN" });
+    // A retried delivery and the app_mention of the same message count once.
+    const retried = JSON.stringify(eventCallback(channelMessage("FOHH_CLOSE_REASON_SOCKET_ERR BRK_MT_SETUP_TIMEOUT", { user: "U0CAT" })));
+    await postSigned(app.baseUrl, app.signingSecret, retried, "application/json");
+    await postSigned(app.baseUrl, app.signingSecret, retried, "application/json", { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    const asked = channelMessage("<@U0TESTBOT> FOHH_CLOSE_REASON_SOCKET_ERR?", { user: "U0DAN" });
+    await postEvent(app.baseUrl, app.signingSecret, asked);
+    await postEvent(app.baseUrl, app.signingSecret, appMention("FOHH_CLOSE_REASON_SOCKET_ERR?", { ts: asked.ts, user: "U0DAN" }));
+    await settled(app);
 
-      await paste(app, "BRK_MT_SETUP_TIMEOUT", { user: "U0ANN" });
-      await paste(app, "BRK_MT_SETUP_TIMEOUT again", { user: "U0ANN" });
-      await paste(app, "BRK_MT_SETUP_TIMEOUT and AST_MT_SETUP_ERR_OPEN_SERVER_CONN", { user: "U0BEN" });
-      // A retried delivery and the app_mention of the same message count once.
-      const retried = JSON.stringify(eventCallback(channelMessage("FOHH_CLOSE_REASON_SOCKET_ERR BRK_MT_SETUP_TIMEOUT", { user: "U0CAT" })));
-      await postSigned(app.baseUrl, app.signingSecret, retried, "application/json");
-      await postSigned(app.baseUrl, app.signingSecret, retried, "application/json", { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
-      const asked = channelMessage("<@U0TESTBOT> FOHH_CLOSE_REASON_SOCKET_ERR?", { user: "U0DAN" });
-      await postEvent(app.baseUrl, app.signingSecret, asked);
-      await postEvent(app.baseUrl, app.signingSecret, appMention("FOHH_CLOSE_REASON_SOCKET_ERR?", { ts: asked.ts, user: "U0DAN" }));
-      await settled(app);
+    const rows = seenThisWeek(await openHome(app));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/\*BRK_MT_SETUP_TIMEOUT\*.*\n4 times · 3 people$/);
+    expect(rows[1]).toMatch(/\*FOHH_CLOSE_REASON_SOCKET_ERR\*.*\n2 times · 2 people$/);
+    expect(rows[2]).toMatch(/\*AST_MT_SETUP_ERR_OPEN_SERVER_CONN\*.*\n1 time · 1 person$/);
 
-      const rows = seenThisWeek(await openHome(app));
-      expect(rows).toHaveLength(3);
-      expect(rows[0]).toMatch(/\*BRK_MT_SETUP_TIMEOUT\*.*\n4 times · 3 people$/);
-      expect(rows[1]).toMatch(/\*FOHH_CLOSE_REASON_SOCKET_ERR\*.*\n2 times · 2 people$/);
-      expect(rows[2]).toMatch(/\*AST_MT_SETUP_ERR_OPEN_SERVER_CONN\*.*\n1 time · 1 person$/);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const later = await openHome(app);
+    expect(seenThisWeek(later)).toEqual([]);
+    expect(JSON.stringify(later.blocks)).toContain("Nothing seen yet this week.");
+  });
 
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
-      const later = await openHome(app);
-      expect(seenThisWeek(later)).toEqual([]);
-      expect(JSON.stringify(later.blocks)).toContain("Nothing seen yet this week.");
-    });
-
-    it("adds the spike hint once when SPIKE_MIN_PEOPLE people paste a code within the window, not again", async () => {
-      const app = await appOn(await stateFor(kind, { spikeMinPeople: 3 }));
-      const replies: RecordedCall[] = [];
-      for (const user of ["U0ANN", "U0BEN", "U0CAT", "U0DAN"]) replies.push(...(await paste(app, "VPN down? BRK_MT_SETUP_TIMEOUT", { user })));
-      expect(replies).toHaveLength(4);
-      expect(replies.map((reply) => text(reply).includes(":rotating_light:"))).toEqual([false, false, true, false]);
-      expect(text(replies[2])).toContain("*BRK_MT_SETUP_TIMEOUT* seen 3 times by 3 people in this channel in the last 30 min: possibly an outage");
-    });
+  it("adds the spike hint once when SPIKE_MIN_PEOPLE people paste a code within the window, not again", async () => {
+    const app = await appOn(await stateFor(kind, { spikeMinPeople: 3 }));
+    const replies: RecordedCall[] = [];
+    for (const user of ["U0ANN", "U0BEN", "U0CAT", "U0DAN"]) replies.push(...(await paste(app, "VPN down? BRK_MT_SETUP_TIMEOUT", { user })));
+    expect(replies).toHaveLength(4);
+    expect(replies.map((reply) => text(reply).includes(":rotating_light:"))).toEqual([false, false, true, false]);
+    expect(text(replies[2])).toContain("*BRK_MT_SETUP_TIMEOUT* seen 3 times by 3 people in this channel in the last 30 min: possibly an outage");
   });
 }
+
+describe("the bot with in-process state", () => botWithState("in-process"));
+
+describeIfInstalled(REDIS_SERVER)("the bot with Redis state", () => {
+  startsRedisServer();
+  botWithState("Redis");
+});
 
 describeIfInstalled(REDIS_SERVER)("two replicas sharing Redis", () => {
   startsRedisServer();
