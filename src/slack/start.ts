@@ -68,6 +68,8 @@ export async function startSlackApp(
     },
     // Verify the bot token in init(), where a rejection can be reported, not in the constructor.
     deferInitialization: true,
+    // No listener reads conversation state; Bolt's store would build an Error per request to find its caller.
+    convoStore: false,
   });
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
