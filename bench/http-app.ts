@@ -29,7 +29,7 @@ async function startOurs(apiUrl: string): Promise<{ port: number; stop(): Promis
   return { port: running.port, stop: () => running.stop(1_000) };
 }
 
-/** A bare Bolt app: acks, then responds with a fixed answer. */
+/** A bare Bolt app: acks with a fixed answer (this app's card, captured by the bench). */
 async function startBare(apiUrl: string, answer: RespondArguments): Promise<{ port: number; stop(): Promise<void> }> {
   const logger = createRedactingLogger({ level: "error", secrets: [BOT_TOKEN, SIGNING_SECRET] });
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logger });
@@ -41,9 +41,8 @@ async function startBare(apiUrl: string, answer: RespondArguments): Promise<{ po
     clientOptions: { slackApiUrl: apiUrl },
     deferInitialization: true,
   });
-  app.command("/zpa-code", async ({ ack, respond }) => {
-    await ack();
-    await respond(answer);
+  app.command("/zpa-code", async ({ ack }) => {
+    await ack(answer);
   });
   await app.init();
   const server = await receiver.start({ port: 0, host: "127.0.0.1" });

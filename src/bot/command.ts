@@ -34,8 +34,24 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
   return button("Share in channel", actionId(ACTION.share, entry.code), entry.code, "primary");
 }
 
+/**
+ * Cards for exact answers, rendered once per code and search: they depend on nothing else, and a lookup
+ * answered in the ack is on Slack's 3-second clock. Bounded by the catalog's size.
+ */
+const exactCards = new WeakMap<BotCore["search"], Map<string, Message>>();
+
 /** The card as a private answer: Share button, and buttons for same-title or nearby codes. */
 export function privateCard(core: BotCore, entry: Entry, resolution?: Resolution): Message {
+  // A resolution (a title, a guess) shapes the card; a code found verbatim in the text does not.
+  if (resolution) return renderPrivateCard(core, entry, resolution);
+  let cards = exactCards.get(core.search);
+  if (!cards) exactCards.set(core.search, (cards = new Map()));
+  let card = cards.get(entry.code);
+  if (!card) cards.set(entry.code, (card = renderPrivateCard(core, entry)));
+  return card;
+}
+
+function renderPrivateCard(core: BotCore, entry: Entry, resolution?: Resolution): Message {
   const buttons = [shareButton(entry)];
   let note: string | undefined;
   if (resolution && LOOSE.has(resolution.how)) {

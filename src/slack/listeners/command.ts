@@ -1,13 +1,14 @@
 // /zpa-code: a lookup is answered in the acknowledgement itself (ephemeral; Slack allows 3 seconds), which
 // saves a second round trip to the response_url. `/zpa-code auto on|off|status` acks at once, then answers
 // via response_url and posts a visible note in the channel.
-import type { App, Logger } from "@slack/bolt";
+import type { Logger } from "@slack/bolt";
 import { answerAutoCommand, parseAutoCommand, type NoteResult } from "../../bot/auto-command.js";
 import { answerCommand } from "../../bot/command.js";
 import type { BotCore } from "../../bot/deps.js";
 import { section } from "../../render/blocks.js";
 import type { Message } from "../../render/types.js";
 import { send, type Senders } from "./send.js";
+import type { ListenerRouter } from "./router.js";
 
 const FAILED = "Sorry, I could not answer that just now. Please try again in a minute.";
 const FAILED_MESSAGE: Message = { text: FAILED, blocks: [section(FAILED)] };
@@ -32,7 +33,7 @@ function ackBody(message: Message) {
   return { response_type: "ephemeral" as const, text: message.text, blocks: message.blocks };
 }
 
-export function registerCommand(app: App, core: BotCore, logger: Logger): void {
+export function registerCommand(app: ListenerRouter, core: BotCore, logger: Logger): void {
   app.command(core.command, async ({ ack, command, respond, client }) => {
     const text = command.text ?? "";
     const auto = parseAutoCommand(text);

@@ -12,6 +12,7 @@ import { refreshSeenBeforeHome } from "./home-freshness.js";
 import { registerHomeOpened } from "./home-opened.js";
 import { registerMessages } from "./messages.js";
 import { logRateLimits } from "./rate-limits.js";
+import { createListenerRouter } from "./router.js";
 import { registerSearchSubmit } from "./search-submit.js";
 import { logStateHealth } from "./state-health.js";
 
@@ -47,9 +48,10 @@ export function registerListeners(app: App, deps: BotDeps): void {
   logStateHealth(handles.store, logger);
   logRateLimits(app, logger);
   app.use(refreshSeenBeforeHome(core, logger));
-  registerCommand(app, core, logger);
-  registerMessages(app, core, logger);
-  registerHomeOpened(app, core);
-  registerBlockActions(app, core);
-  registerSearchSubmit(app, core);
+  const router = createListenerRouter(app);
+  registerCommand(router, core, logger);
+  registerMessages(router, core, logger);
+  registerHomeOpened(router, core);
+  registerBlockActions(router, core);
+  registerSearchSubmit(router, core);
 }

@@ -1,12 +1,13 @@
 // Channel messages and @mentions: answer codes in the thread (the bot logic decides whether).
-import type { App, Logger } from "@slack/bolt";
+import type { Logger } from "@slack/bolt";
 import { autoReply, type AutoReply } from "../../bot/auto-reply.js";
 import type { BotCore } from "../../bot/deps.js";
 import { StateUnavailableError } from "../../state/errors.js";
 import { toIncomingMessage } from "./incoming.js";
 import { send } from "./send.js";
+import type { ListenerRouter } from "./router.js";
 
-export function registerMessages(app: App, core: BotCore, logger: Logger): void {
+export function registerMessages(app: ListenerRouter, core: BotCore, logger: Logger): void {
   const answer = (isMention: boolean) =>
     async ({ event, context, client }: { event: unknown; context: { botUserId?: string }; client: Parameters<typeof send>[0]["client"] }) => {
       const incoming = toIncomingMessage(event, isMention);
