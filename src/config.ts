@@ -16,6 +16,16 @@ interface SlackCommon extends CommonConfig {
   botToken: string;
   /** Web API base URL ending in "/", or undefined for https://slack.com/api/. */
   slackApiUrl: string | undefined;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, or undefined when no proxy is set (direct connections). */
+  proxy?: ProxySettings | undefined;
+}
+
+/** Where Slack traffic (Web API, response URLs, the Socket Mode WebSocket) goes when egress needs a proxy. */
+export interface ProxySettings {
+  httpsProxy: string | undefined;
+  httpProxy: string | undefined;
+  /** Comma-separated hosts (and .domains) reached directly, as curl and most tools read it. */
+  noProxy: string | undefined;
 }
 
 export interface SocketModeConfig extends SlackCommon {
@@ -91,7 +101,7 @@ export function loadConfig(env: Env): Config {
   if (!botToken.startsWith("xoxb-")) {
     throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token starting with xoxb-");
   }
-  const slack = { ...common, botToken, slackApiUrl };
+  const slack = { ...common, botToken, slackApiUrl, proxy: readProxy(env) };
   // Socket Mode wins when both are set: it needs no public URL.
   if (appToken !== undefined) return { mode: "socket", appToken, ...slack };
   return { mode: "http", signingSecret: signingSecret!, ...slack };
@@ -134,6 +144,28 @@ function readSlackApiUrl(env: Env): string | undefined {
   }
   // The Web API client appends method names directly, so the base must end in "/".
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** The upper-case name wins over the lower-case one when both are set; each must be an http(s) URL. */
+function readProxy(env: Env): ProxySettings | undefined {
+  const url = (name: string): string | undefined => {
+    const raw = readVariable(env, name) ?? readVariable(env, name.toLowerCase());
+    if (raw === undefined) return undefined;
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+      throw new ConfigError(name, "must be a proxy URL such as http://proxy.example.com:3128");
+    }
+    return raw;
+  };
+  const httpsProxy = url("HTTPS_PROXY");
+  const httpProxy = url("HTTP_PROXY");
+  if (httpsProxy === undefined && httpProxy === undefined) return undefined;
+  return { httpsProxy, httpProxy, noProxy: readVariable(env, "NO_PROXY") ?? readVariable(env, "no_proxy") };
 }
 
 function readAutoReply(env: Env): AutoReplySettings {

@@ -24,15 +24,26 @@ export function writeHealth(res: ServerResponse, health: HealthSource): void {
   res.end(JSON.stringify(health()));
 }
 
-/** Socket Mode has no HTTP server of its own, so health gets this small one. */
+/** Writes the Prometheus text for GET /metrics. */
+export interface MetricsSource {
+  write(res: ServerResponse): Promise<void>;
+}
+
+/** Socket Mode has no HTTP server of its own, so health (and /metrics) get this small one. */
 export async function startHealthServer(
   health: HealthSource,
   port: number,
   host?: string,
+  metrics?: MetricsSource,
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (pathOf(req) === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
+    const path = pathOf(req);
+    if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
       writeHealth(res, health);
+      return;
+    }
+    if (metrics && path === "/metrics" && req.method === "GET") {
+      void metrics.write(res);
       return;
     }
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });

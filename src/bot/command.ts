@@ -13,6 +13,7 @@ import type { Resolution } from "../search/types.js";
 import type { BotCore } from "./deps.js";
 import { alsoNamedBy } from "./entries.js";
 import { usageExamples } from "./examples.js";
+import { confidenceOf } from "./metrics.js";
 
 /** Slack caps command text near 4,000 characters; a pasted log is scanned up to this much. */
 export const MAX_COMMAND_CHARS = 4_000;
@@ -83,10 +84,12 @@ export function answerCommand(core: BotCore, input: CommandInput): Message {
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
   const found = core.search.scan(text);
+  if (found.length > 0) core.metrics?.lookup("pasted", "certain");
   if (found.length > 1) return severalCodes(core, found);
   if (found.length === 1) return privateCard(core, found[0]!);
 
   const resolution = core.search.resolve(clip(text, MAX_QUERY_CHARS));
+  core.metrics?.lookup(resolution.how, confidenceOf(resolution));
   if (resolution.match) return privateCard(core, resolution.match, resolution);
   return renderNoMatch(text, resolution.alternatives, core.command);
 }

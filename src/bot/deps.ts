@@ -4,6 +4,7 @@ import type { Search } from "../search/types.js";
 import type { DedupeStore } from "../state/dedupe.js";
 import type { Clock, StateStore } from "../state/store.js";
 import type { Sightings } from "../trends/sightings.js";
+import type { BotMetrics } from "./metrics.js";
 import type { SeenThisWeek } from "./seen-this-week.js";
 
 /** Auto-reply switches from the environment (AUTO_REPLY, AUTO_REPLY_CHANNELS, AUTO_REPLY_DEDUPE_HOURS). */
@@ -34,6 +35,8 @@ export interface BotCore {
    * nothing is counted, and the App Home has no "Seen this week".
    */
   state?: BotState;
+  /** Counters for operators (GET /metrics); absent where nobody scrapes them (the preview, tests). */
+  metrics?: BotMetrics;
 }
 
 export const DEFAULT_COMMAND = "/zpa-code";

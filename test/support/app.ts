@@ -2,7 +2,7 @@
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import type { StateHandles } from "../../src/bot/state.js";
 import type { AutoReplySettings, BotDeps } from "../../src/slack/listeners/index.js";
-import type { HttpModeConfig, SocketModeConfig } from "../../src/config.js";
+import type { HttpModeConfig, ProxySettings, SocketModeConfig } from "../../src/config.js";
 import { loadBotDeps } from "../../src/slack/deps.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
@@ -22,6 +22,8 @@ export interface TestAppOptions {
    * the caller closes it. Default: a fresh in-process state per app.
    */
   state?: StateHandles;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the config would read them. */
+  proxy?: ProxySettings;
 }
 
 interface TestAppBase {
@@ -56,6 +58,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+    proxy: options.proxy,
   };
   const { running, logLines } = await startWith(config, options, api, []);
   return {
@@ -84,6 +87,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+    proxy: options.proxy,
   };
   const { running, logLines } = await startWith(config, options, api, [socket]);
   return {

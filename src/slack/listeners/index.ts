@@ -14,6 +14,7 @@ import { registerMessages } from "./messages.js";
 import { logRateLimits } from "./rate-limits.js";
 import { createListenerRouter } from "./router.js";
 import { registerSearchSubmit } from "./search-submit.js";
+import type { SlackMetrics } from "../metrics.js";
 import { logStateHealth } from "./state-health.js";
 
 export type { AutoReplySettings } from "../../bot/deps.js";
@@ -31,6 +32,8 @@ export interface BotDeps {
   command?: string;
   /** Defaults to the app's logger. */
   logger?: Logger;
+  /** Counters for GET /metrics; none when absent. */
+  metrics?: SlackMetrics;
 }
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
@@ -43,7 +46,9 @@ export function registerListeners(app: App, deps: BotDeps): void {
     dedupe: deps.dedupe ?? handles.store,
     command: deps.command ?? DEFAULT_COMMAND,
     state: createBotState(handles),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   };
+  deps.metrics?.watchStore(handles.store);
   const logger = deps.logger ?? app.logger;
   logStateHealth(handles.store, logger);
   logRateLimits(app, logger);

@@ -24,6 +24,7 @@ export function registerMessages(app: ListenerRouter, core: BotCore, logger: Log
       if (!reply) return;
       try {
         await send({ client }, [reply.outgoing]);
+        core.metrics?.autoReply();
       } catch (error) {
         // Give the claim back so Slack's redelivery of this event can still answer.
         await reply.release().catch(() => undefined);
