@@ -1,14 +1,22 @@
 // Reads and validates the environment once at start. Errors name the variable, never its value,
 // because values may be secrets.
+import { isIP } from "node:net";
 import type { AutoReplySettings } from "./bot/deps.js";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+/** "text": one readable line per entry; "json": one JSON object per line, for log collectors. */
+export const LOG_FORMATS = ["text", "json"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 interface CommonConfig {
   /** HTTP mode: where Slack posts. Socket Mode: where /healthz answers. 0 = any free port. */
   port: number;
+  /** HOST: the address to listen on; undefined = every interface. */
+  host?: string | undefined;
   logLevel: LogLevelName;
+  /** LOG_FORMAT; text when absent. */
+  logFormat?: LogFormat;
   autoReply: AutoReplySettings;
 }
 
@@ -72,7 +80,9 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 export function loadConfig(env: Env): Config {
   const common: CommonConfig = {
     port: readPort(env),
+    host: readHost(env),
     logLevel: readLogLevel(env),
+    logFormat: readLogFormat(env),
     autoReply: readAutoReply(env),
   };
   const botToken = readVariable(env, "SLACK_BOT_TOKEN");
@@ -121,6 +131,23 @@ function readPort(env: Env): number {
   return port;
 }
 
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+
+/** HOST or PREVIEW_HOST: a host name or IP address (IPv6 with or without brackets); no scheme, port or path. */
+export function readHostVariable(env: Env, name: "HOST" | "PREVIEW_HOST"): string | undefined {
+  const raw = readVariable(env, name);
+  if (raw === undefined) return undefined;
+  const host = raw.replace(/^\[(.*)\]$/, "$1");
+  if (isIP(host) === 0 && !HOST_NAME.test(host)) {
+    throw new ConfigError(name, "must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (no scheme or port)");
+  }
+  return host;
+}
+
+function readHost(env: Env): string | undefined {
+  return readHostVariable(env, "HOST");
+}
+
 function readLogLevel(env: Env): LogLevelName {
   const raw = readVariable(env, "LOG_LEVEL")?.toLowerCase();
   if (raw === undefined) return "info";
@@ -128,6 +155,13 @@ function readLogLevel(env: Env): LogLevelName {
     throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}`);
   }
   return raw as LogLevelName;
+}
+
+function readLogFormat(env: Env): LogFormat {
+  const raw = readVariable(env, "LOG_FORMAT")?.toLowerCase();
+  if (raw === undefined) return "text";
+  if (!(LOG_FORMATS as readonly string[]).includes(raw)) throw new ConfigError("LOG_FORMAT", `must be one of ${LOG_FORMATS.join(", ")}`);
+  return raw as LogFormat;
 }
 
 function readSlackApiUrl(env: Env): string | undefined {

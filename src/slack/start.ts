@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type HTTPReceiver, type Logger } from "@slack/bolt";
 import type { SlackConfig } from "../config.js";
-import { healthReporter, startHealthServer } from "../health.js";
+import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf, startHealthServer, type ServerLimits } from "../health.js";
 import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
 import { registerListeners, type BotDeps } from "./listeners/index.js";
@@ -12,8 +12,10 @@ import { createSlackMetrics, type SlackMetrics } from "./metrics.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
 
 export interface StartOptions {
-  /** Interface to listen on; default all (as Bolt does). Tests pass 127.0.0.1. */
+  /** Interface to listen on; default config.host (HOST), else all. Tests pass 127.0.0.1. */
   host?: string;
+  /** Header/body timeouts and the connection cap; tests shorten them. */
+  serverLimits?: Partial<ServerLimits>;
   /** Defaults to a redacting stderr logger at config.logLevel. */
   logger?: Logger;
 }
@@ -55,9 +57,11 @@ export async function startSlackApp(
   deps: BotDeps,
   options: StartOptions = {},
 ): Promise<RunningSlackApp> {
-  const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
   const health = healthReporter(config.mode, deps.catalog.entries.length);
   const metrics = createSlackMetrics();
+  const host = options.host ?? config.host;
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
   const dispatcher = proxyDispatcher(config.proxy);
   const slackFetch = createSlackFetch({ apiUrl: config.slackApiUrl ?? DEFAULT_SLACK_API_URL, dispatcher, metrics });
   const receiver =
@@ -90,14 +94,15 @@ export async function startSlackApp(
   await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
 
   if (config.mode === "http") {
-    const server = await (receiver as HTTPReceiver).start({ port: config.port, host: options.host });
+    const server = await (receiver as HTTPReceiver).start({ port: config.port, host }, serverOptionsOf(limits));
+    capConnections(server, limits);
     logger.info(`HTTP mode: listening on port ${portOf(server)} at /slack/events`);
     return running(config.mode, app, portOf(server), inFlight, metrics, logger, async () => {
       await app.stop();
     });
   }
 
-  const healthServer = await startHealthServer(health, config.port, options.host, metrics);
+  const healthServer = await startHealthServer(health, config.port, host, metrics, limits);
   try {
     await namingTheToken("SLACK_APP_TOKEN", () => app.start());
   } catch (error) {

@@ -72,7 +72,8 @@ describe("proxy settings", () => {
   it("reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY (lower-case names too), and none means direct", () => {
     const config = loadConfig({ ...slack, https_proxy: "http://proxy.corp:3128", HTTP_PROXY: "http://proxy.corp:8080", NO_PROXY: ".corp,localhost" });
     expect(config.mode === "http" && config.proxy).toEqual({ httpsProxy: "http://proxy.corp:3128", httpProxy: "http://proxy.corp:8080", noProxy: ".corp,localhost" });
-    expect(loadConfig(slack).mode === "http" && loadConfig(slack).proxy).toBeUndefined();
+    const direct = loadConfig(slack);
+    expect(direct.mode === "http" && direct.proxy).toBeUndefined();
   });
 
   it("refuses a proxy that is not an http(s) URL, naming the variable", () => {

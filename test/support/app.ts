@@ -3,6 +3,7 @@
 import type { StateHandles } from "../../src/bot/state.js";
 import type { AutoReplySettings, BotDeps } from "../../src/slack/listeners/index.js";
 import type { HttpModeConfig, ProxySettings, SocketModeConfig } from "../../src/config.js";
+import type { ServerLimits } from "../../src/health.js";
 import { loadBotDeps } from "../../src/slack/deps.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
@@ -24,6 +25,8 @@ export interface TestAppOptions {
   state?: StateHandles;
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the config would read them. */
   proxy?: ProxySettings;
+  /** Shorter server timeouts or a smaller connection cap than production's. */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 interface TestAppBase {
@@ -120,7 +123,7 @@ async function startWith(
         ? { autoReply: config.autoReply, ...supplied, catalog: supplied.catalog, search: supplied.search }
         : { ...loadBotDeps(config.autoReply), ...supplied };
     if (options.state) deps.state = options.state;
-    const running = await startSlackApp(config, deps, { host: "127.0.0.1", logger });
+    const running = await startSlackApp(config, deps, { host: "127.0.0.1", logger, ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}) });
     return { running, logLines };
   } catch (error) {
     for (const server of alsoClose) await server.close();
