@@ -1,3 +1,4 @@
+// The free-text engines behind the word search (minisearch, fuse.js), behind one interface.
 import type { Entry } from "../catalog/types.js";
 import { loadFuse, loadMiniSearch } from "./libraries.js";
 import { splitComponentPrefix } from "./normalize.js";

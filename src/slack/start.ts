@@ -2,11 +2,12 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type HTTPReceiver, type Logger } from "@slack/bolt";
+import type { Bot } from "../bot/bot.js";
 import type { SlackConfig } from "../config.js";
 import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf, startHealthServer, type ServerLimits } from "../health.js";
 import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
-import { registerListeners, type BotDeps } from "./listeners/index.js";
+import { registerListeners } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
 import { createSlackMetrics, type SlackMetrics } from "./metrics.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
@@ -52,14 +53,11 @@ export function secretsOf(config: SlackConfig): string[] {
   return config.mode === "socket" ? [config.botToken, config.appToken] : [config.botToken, config.signingSecret];
 }
 
-export async function startSlackApp(
-  config: SlackConfig,
-  deps: BotDeps,
-  options: StartOptions = {},
-): Promise<RunningSlackApp> {
+export async function startSlackApp(config: SlackConfig, bot: Bot, options: StartOptions = {}): Promise<RunningSlackApp> {
   const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
-  const health = healthReporter(config.mode, deps.catalog.entries.length);
+  const health = healthReporter(config.mode, bot.catalog.entries.length);
   const metrics = createSlackMetrics();
+  if (bot.state) metrics.watchStore(bot.state.store);
   const host = options.host ?? config.host;
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
   const dispatcher = proxyDispatcher(config.proxy);
@@ -89,7 +87,8 @@ export async function startSlackApp(
   });
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
-  registerListeners(app, { metrics, ...deps });
+  // The bot counts what it answers into this app's /metrics.
+  registerListeners(app, { ...bot, metrics }, logger);
 
   await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
 

@@ -1,12 +1,12 @@
 // DNS rebinding: the preview answers only when addressed as localhost, 127.0.0.1 or PREVIEW_HOST.
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCorePreviewBot } from "../../src/preview/core-bot.js";
+import { loadPreviewBot } from "../../src/preview/adapter.js";
 import { startPreviewServer, type RunningPreview } from "../../src/preview/server.js";
 
 let preview: RunningPreview;
 beforeAll(async () => {
-  preview = await startPreviewServer({ bot: loadCorePreviewBot(), host: "127.0.0.1", port: 0 });
+  preview = await startPreviewServer({ bot: loadPreviewBot(), host: "127.0.0.1", port: 0 });
 });
 afterAll(async () => {
   await preview.close();
@@ -42,7 +42,7 @@ describe("the preview's Host check", () => {
   });
 
   it("also answers at PREVIEW_HOST when it listens on another address", async () => {
-    const named = await startPreviewServer({ bot: loadCorePreviewBot(), host: "127.0.0.2", port: 0 });
+    const named = await startPreviewServer({ bot: loadPreviewBot(), host: "127.0.0.2", port: 0 });
     try {
       const status = await new Promise<number>((resolve, reject) => {
         const req = request({ host: "127.0.0.2", port: named.port, path: "/", headers: { host: `127.0.0.2:${named.port}` }, timeout: 5_000 }, (res) => {

@@ -2,23 +2,13 @@
 // CLI's --json): verbatim in mrkdwn, so a typed URL stays text, and without NUL, C1 or bidi-override characters.
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { createBot } from "../../src/bot/bot.js";
 import { answerCommand } from "../../src/bot/command.js";
-import type { BotCore } from "../../src/bot/deps.js";
 import { submitSearch } from "../../src/bot/home-actions.js";
-import { loadCatalog } from "../../src/catalog/load.js";
 import { runCli } from "../../src/cli/run.js";
-import { createSearch } from "../../src/search/index.js";
-import { createMemoryStore } from "../../src/state/memory-store.js";
+import { openInProcessState } from "../../src/state/open.js";
 
-const catalog = loadCatalog();
-const store = createMemoryStore({ retentionMs: 86_400_000, recentWindowMs: 60_000 });
-const core: BotCore = {
-  catalog,
-  search: createSearch(catalog),
-  autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-  dedupe: store,
-  command: "/zpa-code",
-};
+const core = createBot({ autoReply: { enabled: true, channels: null, dedupeHours: 24 } }, openInProcessState());
 
 /** NUL, a C1 control (NEL), right-to-left override, and a first-strong isolate. */
 const UNSAFE = /[\u0000\u0085\u202e\u2068]/;
@@ -49,10 +39,10 @@ describe("echoed user text", () => {
     expect(JSON.stringify(answer)).not.toMatch(UNSAFE);
   });
 
-  it("the Home tab's Search line is verbatim and clean", () => {
-    const result = submitSearch(core, { userId: "U1", metadata: undefined, query: `saml\u202e https://evil.example/x\u0085` });
-    expect(result.kind).toBe("ok");
-    const view = result.kind === "ok" && result.outgoing[0]!.kind === "publishHome" ? result.outgoing[0]!.view : undefined;
+  it("the Home tab's Search line is verbatim and clean", async () => {
+    const outgoing = await submitSearch(core, { userId: "U1", metadata: undefined, query: `saml\u202e https://evil.example/x\u0085` });
+    const publish = outgoing.find((out) => out.kind === "publishHome");
+    const view = publish?.kind === "publishHome" ? publish.view : undefined;
     const echoed = textsWith(view?.blocks, "*Search:*");
     expect(echoed).toHaveLength(1);
     expect(echoed[0]!.verbatim).toBe(true);

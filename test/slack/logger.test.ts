@@ -36,7 +36,9 @@ describe("LOG_FORMAT=json", () => {
     const api = await startFakeSlackApi();
     const main = spawnMain({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_URL: api.apiUrl, PORT: "0", HOST: "127.0.0.1", LOG_FORMAT: "json" });
     try {
-      await main.waitForOutput(/listening on port \d+/);
+      const [, port] = await main.waitForOutput(/listening on port (\d+)/);
+      // Once /healthz answers, start-up has finished and the SIGTERM handler is in place.
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(5_000) })).status).toBe(200);
       main.child.kill("SIGTERM");
       expect((await main.exited()).code).toBe(0);
       const lines = main.stderr().trim().split("\n");
