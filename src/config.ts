@@ -171,18 +171,21 @@ function readLogFormat(env: Env): LogFormat {
   return raw as LogFormat;
 }
 
+/** The value as an absolute http(s) URL, or undefined when it is not one. */
+function httpUrl(raw: string): URL | undefined {
+  try {
+    const url = new URL(raw);
+    return url.protocol === "https:" || url.protocol === "http:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function readSlackApiUrl(env: Env): string | undefined {
   const raw = readVariable(env, "SLACK_API_URL");
   if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError("SLACK_API_URL", "must be an absolute http(s) URL such as https://slack.com/api/");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError("SLACK_API_URL", "must be an absolute http(s) URL such as https://slack.com/api/");
-  }
+  const url = httpUrl(raw);
+  if (!url) throw new ConfigError("SLACK_API_URL", "must be an absolute http(s) URL such as https://slack.com/api/");
   // The Web API client appends method names directly, so the base must end in "/".
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
@@ -192,15 +195,7 @@ function readProxy(env: Env): ProxySettings | undefined {
   const url = (name: string): string | undefined => {
     const raw = readVariable(env, name) ?? readVariable(env, name.toLowerCase());
     if (raw === undefined) return undefined;
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(raw);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-      throw new ConfigError(name, "must be a proxy URL such as http://proxy.example.com:3128");
-    }
+    if (!httpUrl(raw)) throw new ConfigError(name, "must be a proxy URL such as http://proxy.example.com:3128");
     return raw;
   };
   const httpsProxy = url("HTTPS_PROXY");

@@ -24,14 +24,22 @@ function closed(socket: Socket): Promise<string> {
   });
 }
 
+const SHORT_TIMEOUTS = { requestTimeout: 300, headersTimeout: 300, connectionsCheckingInterval: 50 };
+
+/** Sends the start of a request that never completes; resolves with what the server wrote before closing. */
+async function abandoned(port: number, partialRequest: string): Promise<string> {
+  const slow = await open(port);
+  const answer = closed(slow);
+  slow.write(partialRequest);
+  return answer;
+}
+
 describe("the bot's HTTP server", () => {
   it("drops a request whose body never finishes (408), and keeps serving", async () => {
-    const t = await startHttpTestApp({ serverLimits: { requestTimeout: 300, headersTimeout: 300, connectionsCheckingInterval: 50 } });
+    const t = await startHttpTestApp({ serverLimits: SHORT_TIMEOUTS });
     try {
-      const slow = await open(t.running.port);
-      const answer = closed(slow);
-      slow.write("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{");
-      expect(await answer).toMatch(/^HTTP\/1\.1 408 /);
+      const body = "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{";
+      expect(await abandoned(t.running.port, body)).toMatch(/^HTTP\/1\.1 408 /);
       const ok = await postSlashCommand(t.baseUrl, t.signingSecret, { text: "help", response_url: t.api.responseUrl() });
       expect(ok.status).toBe(200);
     } finally {
@@ -40,12 +48,9 @@ describe("the bot's HTTP server", () => {
   });
 
   it("drops a client that never finishes its headers", async () => {
-    const t = await startHttpTestApp({ serverLimits: { requestTimeout: 300, headersTimeout: 300, connectionsCheckingInterval: 50 } });
+    const t = await startHttpTestApp({ serverLimits: SHORT_TIMEOUTS });
     try {
-      const slow = await open(t.running.port);
-      const answer = closed(slow);
-      slow.write("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-      expect(await answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(await abandoned(t.running.port, "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\n")).toMatch(/^HTTP\/1\.1 408 /);
     } finally {
       await t.close();
     }
@@ -68,12 +73,9 @@ describe("the bot's HTTP server", () => {
   });
 
   it("has the same bounds on the Socket Mode health server", async () => {
-    const t = await startSocketTestApp({ serverLimits: { requestTimeout: 300, headersTimeout: 300, connectionsCheckingInterval: 50 } });
+    const t = await startSocketTestApp({ serverLimits: SHORT_TIMEOUTS });
     try {
-      const slow = await open(t.running.port);
-      const answer = closed(slow);
-      slow.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-      expect(await answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(await abandoned(t.running.port, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")).toMatch(/^HTTP\/1\.1 408 /);
     } finally {
       await t.close();
     }
