@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 export const HEALTH_PATH = "/healthz";
+/** Prometheus metrics, served wherever /healthz is (src/slack/metrics.ts). */
+export const METRICS_PATH = "/metrics";
 
 /**
  * Bounds for the bot's HTTP servers (Slack's requests in HTTP mode, /healthz and /metrics in both): a client
  * that sends its headers or body slowly is dropped after 10 s instead of Node's 300 s, and connections beyond
- * MAX_CONNECTIONS are refused, so a flood of idle sockets can't exhaust the process.
+ * maxConnections are refused, so a flood of idle sockets can't exhaust the process.
  */
 export interface ServerLimits {
   headersTimeout: number;
@@ -54,7 +56,7 @@ export function writeHealth(res: ServerResponse, health: HealthSource): void {
   res.end(JSON.stringify(health()));
 }
 
-/** Writes the Prometheus text for GET /metrics. */
+/** Writes the Prometheus text for GET /metrics; never rejects (a failure is answered 500). */
 export interface MetricsSource {
   write(res: ServerResponse): Promise<void>;
 }
@@ -73,7 +75,7 @@ export async function startHealthServer(
       writeHealth(res, health);
       return;
     }
-    if (metrics && path === "/metrics" && req.method === "GET") {
+    if (metrics && path === METRICS_PATH && req.method === "GET") {
       void metrics.write(res);
       return;
     }

@@ -5,7 +5,6 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { BotMetrics, LookupHow } from "../bot/metrics.js";
 import type { StateStore } from "../state/store.js";
 
-export const METRICS_PATH = "/metrics";
 export const METRIC_PREFIX = "zpa_codes_";
 
 /** How one HTTP exchange with Slack ended; Slack's own `ok: false` answers arrive as HTTP 200 ("ok" here). */
@@ -90,9 +89,15 @@ export function createSlackMetrics(): SlackMetrics {
     slackRetry: () => retries.inc(),
     watchStore: (store) => void stores.push(store),
     async write(res) {
-      const text = await registry.metrics();
-      res.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" });
-      res.end(text);
+      try {
+        const text = await registry.metrics();
+        res.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" });
+        res.end(text);
+      } catch {
+        // A scrape that fails is the scraper's signal; it must not become an unhandled rejection.
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+        res.end("metrics unavailable\n");
+      }
     },
   };
 }

@@ -2,8 +2,8 @@
 import { HTTPReceiver, SocketModeReceiver, type Logger } from "@slack/bolt";
 import type { Dispatcher } from "undici";
 import type { HttpModeConfig, SocketModeConfig } from "../config.js";
-import { HEALTH_PATH, writeHealth, type HealthSource } from "../health.js";
-import { METRICS_PATH, type SlackMetrics } from "./metrics.js";
+import { HEALTH_PATH, METRICS_PATH, writeHealth, type HealthSource } from "../health.js";
+import type { SlackMetrics } from "./metrics.js";
 
 /** Slack's own payloads are far smaller; anything bigger is not from Slack. */
 export const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
