@@ -13,8 +13,8 @@ import { SIGNING_SECRET, type AppReport, type AppRequest } from "./http-app.js";
 const WARM_UP = 100;
 const RUNS = 5;
 /** Short alternating rounds within a run, so load from elsewhere on the machine hits both apps alike. */
-const ROUNDS = 6;
-const PER_ROUND = 50;
+const ROUNDS = 10;
+const PER_ROUND = 30;
 const CONCURRENCIES = [1, 4];
 const TARGET_RATIO = 1.1;
 const QUERY = "BRK_MT_SETUP_TIMEOUT";
