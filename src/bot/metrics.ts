@@ -14,8 +14,15 @@ export interface BotMetrics {
   dedupeSkips(codes: number): void;
 }
 
-/** The resolver's confidence, once it reports one (a string label), else "unknown". */
+/**
+ * The resolver's confidence as a label: its own word when it gives one ("high"), a score from 0 to 1 put in
+ * one of three bands (a raw number would make a series per value), else "unknown".
+ */
 export function confidenceOf(resolution: object): string {
   const confidence = (resolution as { confidence?: unknown }).confidence;
-  return typeof confidence === "string" && confidence !== "" ? confidence : "unknown";
+  if (typeof confidence === "string" && /^[a-z_]{1,20}$/.test(confidence)) return confidence;
+  if (typeof confidence === "number" && confidence >= 0 && confidence <= 1) {
+    return confidence >= 0.8 ? "high" : confidence >= 0.5 ? "medium" : "low";
+  }
+  return "unknown";
 }
