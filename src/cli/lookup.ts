@@ -21,7 +21,8 @@ const GUESS_LEAD: Partial<Record<Resolution["how"], (query: string) => string>> 
 
 function toJson(resolution: Resolution): string {
   const { query, match, alternatives, how } = resolution;
-  return JSON.stringify({ query, match, alternatives, how });
+  // JSON escapes C0 controls but passes C1 and bidi overrides through: drop them like the text output does.
+  return JSON.stringify({ query: stripControl(query), match, alternatives, how });
 }
 
 function printText(io: CliIo, resolution: Resolution): void {
