@@ -1,4 +1,4 @@
-// Runs the real entry point (dist/main.js, what `npm start` runs; test/global-setup.ts builds it from the
+// Runs the real entry point (dist/main.js, what `npm start` runs; test/support/global-setup.ts builds it from the
 // current source) as a child process with a controlled environment.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
