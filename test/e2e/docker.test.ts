@@ -233,7 +233,7 @@ describe("runtime stage reproduced in a temporary folder (npm ci from the regist
   it(
     "starts with production dependencies only: /healthz in HTTP mode, and the local preview without Slack variables",
     async () => {
-      expect(existsSync(join(ROOT, "dist/main.js")), "dist/main.js (built by test/global-setup.ts)").toBe(true);
+      expect(existsSync(join(ROOT, "dist/main.js")), "dist/main.js (built by test/support/global-setup.ts)").toBe(true);
       const workdir = workdirOf(runtime);
       const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...envOf(runtime) };
 
