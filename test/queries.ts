@@ -26,7 +26,7 @@ export interface QueryCase {
   /**
    * code / alias / wrapped / title / fragment / typo / words: the one right code.
    * shared-title: every code the title names; the match is one, the others come first among alternatives.
-   * ambiguous / vague: codes that must be among the suggestions (and no match).
+   * ambiguous / vague: codes that must be named, in a `possible` answer (a ranked list, no single claim).
    * junk: empty (no match).
    */
   expect: string[];
@@ -296,7 +296,7 @@ export function judge(test: QueryCase, result: Resolution): boolean {
       return code === null;
     case "ambiguous":
     case "vague":
-      return code === null && test.expect.every((expected) => alternatives.includes(expected));
+      return result.confidence === "possible" && test.expect.every((expected) => [code, ...alternatives].includes(expected));
     case "shared-title": {
       const rest = test.expect.filter((expected) => expected !== code);
       return code !== null && rest.length === test.expect.length - 1 && alternatives.slice(0, rest.length).every((a) => rest.includes(a));

@@ -4,13 +4,14 @@ import { buildCodeIndex } from "./code-index.js";
 import { buildFragmentIndex } from "./fragment-index.js";
 import { buildResolver } from "./resolve.js";
 import { scanText } from "./scan.js";
+import { buildSegmentIndex } from "./segment-index.js";
 import { buildTitleIndex } from "./title-index.js";
 import { buildTypoIndex } from "./typo-index.js";
 import type { Search } from "./types.js";
 import { buildWordsEngine, type WordsEngineName } from "./words-engines.js";
 import { buildWordsMatcher, type WordsMatcher } from "./words-match.js";
 
-export type { Resolution, ResolveHow, Search } from "./types.js";
+export type { Confidence, Resolution, ResolveHow, Search } from "./types.js";
 export { MAX_QUERY_CHARS } from "./query.js";
 export { MAX_SCAN_CHARS } from "./scan.js";
 
@@ -32,6 +33,7 @@ export function createSearch(catalog: Catalog, options: SearchOptions = {}): Sea
     titles: buildTitleIndex(entries),
     fragments: buildFragmentIndex(codes.spellings),
     typos: buildTypoIndex(codes.spellings),
+    segments: buildSegmentIndex(codes.spellings),
     words: (query) => (words ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "minisearch", entries)))(query),
   });
   return {

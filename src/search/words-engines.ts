@@ -18,15 +18,17 @@ export interface WordsEngine {
   search(query: string, limit: number): RankedEntry[];
 }
 
-/** What a reader would call an entry: its titles, its code read as words, and its description. */
+/** What a reader would call an entry: its titles, its code read as words, its description and its steps. */
 export interface WordsDoc {
   id: number;
   names: string;
   codeWords: string;
   description: string;
+  /** Remediation steps: people quote the fix they were told. */
+  steps: string;
 }
 
-const FIELD_BOOST = { names: 3, codeWords: 2, description: 1 } as const;
+const FIELD_BOOST = { names: 3, codeWords: 2, description: 1, steps: 1 } as const;
 
 export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
   return entries.map((entry, id) => ({
@@ -36,12 +38,13 @@ export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
       .join(" | "),
     codeWords: [entry.code, ...entry.aliases].map(codeAsText).join(" ") + " " + entry.componentName,
     description: [entry.description, ...entry.extraMeanings.map((m) => m.description)].join(" "),
+    steps: entry.remediationSource === "fallback" ? "" : [...entry.remediation, ...entry.extraMeanings.flatMap((m) => m.remediation)].join(" "),
   }));
 }
 
 export function buildMiniSearchEngine(entries: readonly Entry[]): WordsEngine {
   const index = new MiniSearch<WordsDoc>({
-    fields: ["names", "codeWords", "description"],
+    fields: ["names", "codeWords", "description", "steps"],
     tokenize: splitWords,
     processTerm: (word) => {
       const terms = termsOfWord(word);

@@ -1,0 +1,105 @@
+// Codes compared as sets of segments, so SETUP_MT_BRK_TIMEOUT finds BRK_MT_SETUP_TIMEOUT.
+import type { Entry } from "../catalog/types.js";
+import type { Spelling } from "./code-index.js";
+import { boundedEditDistance } from "./edit-distance.js";
+import { buildNeighbourIndex } from "./term-neighbours.js";
+
+export interface SegmentHits {
+  /** Entries at the lowest cost (one entry: a confident reading). */
+  nearest: Entry[];
+  /** Further entries that also fit, best first. */
+  others: Entry[];
+}
+
+export interface SegmentIndex {
+  /** `segments` are the query's upper-case segments, in the order written. */
+  find(segments: readonly string[]): SegmentHits;
+}
+
+/** A segment this long may carry one typo and still count as the same segment. */
+const TYPO_SEGMENT = 5;
+/** Costs: a typo inside a segment, a code segment the query left out. */
+const TYPO_COST = 1;
+const MISSING_COST = 2;
+/** At most this many of the code's segments may be missing from the query. */
+const MAX_MISSING = 1;
+
+interface Known {
+  spelling: Spelling;
+  segments: string[];
+}
+
+/**
+ * Every query segment must be a segment of the code (or one typo from one); one code segment may be missing,
+ * or one query segment may be a different spelling of the code's left-over segment (same first two letters,
+ * as EXPORTER for EXPTR). Candidates come only from the postings of the query's rarest segment, so the
+ * cost grows with how many codes share that segment, not with the size of the catalog.
+ */
+export function buildSegmentIndex(spellings: readonly Spelling[]): SegmentIndex {
+  const known: Known[] = spellings.map((spelling) => ({ spelling, segments: spelling.text.split("_").filter(Boolean) }));
+  const postings = new Map<string, Known[]>();
+  for (const item of known) {
+    for (const segment of new Set(item.segments)) {
+      const list = postings.get(segment);
+      if (list) list.push(item);
+      else postings.set(segment, [item]);
+    }
+  }
+  const neighbours = buildNeighbourIndex(postings.keys());
+  const spellingsOf = (segment: string): string[] =>
+    postings.has(segment) ? [segment] : segment.length >= TYPO_SEGMENT ? neighbours(segment) : [];
+
+  const cost = (query: readonly string[], code: readonly string[]): number => {
+    const left = [...code];
+    let total = 0;
+    const unmatched: string[] = [];
+    for (const segment of query) {
+      let at = left.indexOf(segment);
+      let typo = false;
+      if (at === -1 && segment.length >= TYPO_SEGMENT) {
+        at = left.findIndex((candidate) => boundedEditDistance(segment, candidate, 1) <= 1);
+        typo = at !== -1;
+      }
+      if (at === -1) unmatched.push(segment);
+      else {
+        left.splice(at, 1);
+        if (typo) total += TYPO_COST;
+      }
+    }
+    if (unmatched.length > 1) return Infinity;
+    if (unmatched.length === 1) {
+      // A different spelling of the one segment left over (EXPORTER for EXPTR).
+      if (left.length !== 1 || unmatched[0]!.slice(0, 2) !== left[0]!.slice(0, 2)) return Infinity;
+      return total + MISSING_COST;
+    }
+    if (left.length > MAX_MISSING) return Infinity;
+    return total + left.length * MISSING_COST;
+  };
+
+  return {
+    find(segments) {
+      const none: SegmentHits = { nearest: [], others: [] };
+      if (segments.length < 2) return none;
+      // The two rarest segments the query has (a code may lack one of them).
+      const lists = segments
+        .map((segment) => spellingsOf(segment).flatMap((spelling) => postings.get(spelling) ?? []))
+        .filter((list) => list.length)
+        .sort((a, b) => a.length - b.length);
+      if (lists.length < segments.length - 1) return none;
+      const candidates = new Set([...(lists[0] ?? []), ...(lists[1] ?? [])]);
+      const scored: Array<{ entry: Entry; cost: number }> = [];
+      for (const item of candidates) {
+        const value = cost(segments, item.segments);
+        if (value < Infinity) scored.push({ entry: item.spelling.entry, cost: value });
+      }
+      scored.sort((a, b) => a.cost - b.cost);
+      const seen = new Set<Entry>();
+      const unique = scored.filter((hit) => !seen.has(hit.entry) && seen.add(hit.entry));
+      const best = unique[0]?.cost;
+      return {
+        nearest: unique.filter((hit) => hit.cost === best).map((hit) => hit.entry),
+        others: unique.filter((hit) => hit.cost !== best).map((hit) => hit.entry),
+      };
+    },
+  };
+}
