@@ -5,6 +5,7 @@ import { button, context } from "../render/blocks.js";
 import { renderCard } from "../render/card.js";
 import { clip, decodeSlackEntities, echoUserText } from "../render/escape.js";
 import { renderNoMatch } from "../render/no-match.js";
+import { renderPossible } from "../render/possible.js";
 import { packGroups } from "../render/pack.js";
 import { overflowLine, summaryRow } from "../render/summary.js";
 import type { Block, Message } from "../render/types.js";
@@ -22,8 +23,11 @@ export const MAX_QUERY_CHARS = 300;
 export const FULL_CARDS_PER_ANSWER = 3;
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
-/** Matches that are good guesses rather than certain: the card says what it matched. */
-const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "words"]);
+/** What a `likely` card says it matched. */
+function likelyNote(resolution: Resolution): string {
+  const query = echoUserText(resolution.query);
+  return resolution.how === "words" ? `Best match for your words “${query}”.` : `Closest code to “${query}”.`;
+}
 
 export interface CommandInput {
   /** What follows the command, as Slack sends it (entities for &, <, >). */
@@ -38,8 +42,8 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
 export function privateCard(core: BotCore, entry: Entry, resolution?: Resolution): Message {
   const buttons = [shareButton(entry)];
   let note: string | undefined;
-  if (resolution && LOOSE.has(resolution.how)) {
-    note = `Best match for “${echoUserText(resolution.query)}”.`;
+  if (resolution?.confidence === "likely") {
+    note = likelyNote(resolution);
     const others = resolution.alternatives.filter((alt) => alt.code !== entry.code).slice(0, 3);
     if (others.length > 0) note += " Not it? Try the other buttons below.";
     buttons.push(...others.map((alt) => button(`Show ${alt.code}`, actionId(ACTION.show, alt.code), alt.code)));
@@ -71,6 +75,7 @@ export function answerCommand(core: BotCore, input: CommandInput): Message {
   if (found.length === 1) return privateCard(core, found[0]!);
 
   const resolution = core.search.resolve(clip(text, MAX_QUERY_CHARS));
-  if (resolution.match) return privateCard(core, resolution.match, resolution);
-  return renderNoMatch(text, resolution.alternatives, core.command);
+  if (!resolution.match) return renderNoMatch(text, resolution.alternatives, core.command);
+  if (resolution.confidence === "possible") return renderPossible(text, [resolution.match, ...resolution.alternatives]);
+  return privateCard(core, resolution.match, resolution);
 }

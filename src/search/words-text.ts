@@ -9,12 +9,16 @@ const STOPWORDS = new Set(
     "will with you your mean means meaning error code status session please help zpa zscaler").split(" "),
 );
 
-/** Domain words (data/vocabulary.json): abbreviations and synonyms spelled out as the catalog spells them. */
-const { expansions: EXPANSIONS, ignored: IGNORED } = expansionsOf(loadVocabulary());
+/** Domain words (data/vocabulary.json), read on first use so a code lookup never needs the file. */
+let domain: ReturnType<typeof expansionsOf> | undefined;
+function vocabulary(): ReturnType<typeof expansionsOf> {
+  domain ??= expansionsOf(loadVocabulary());
+  return domain;
+}
 
 /** A word of an expansion, itself spelled out once ("app connector": "app" is "application" too). */
 function spelledOut(word: string): string[] {
-  const further = EXPANSIONS.get(word);
+  const further = vocabulary().expansions.get(word);
   return further && !further.includes(word) ? further : [word];
 }
 
@@ -48,8 +52,9 @@ const CACHE_LIMIT = 20_000;
 export function termsOfWord(word: string): readonly string[] {
   let terms = termsByWord.get(word);
   if (terms) return terms;
-  if (word.length < 2 || STOPWORDS.has(word) || IGNORED.has(word)) terms = [];
-  else terms = [...new Set((EXPANSIONS.get(word) ?? [word]).flatMap(spelledOut).map(stem))];
+  const { expansions, ignored } = vocabulary();
+  if (word.length < 2 || STOPWORDS.has(word) || ignored.has(word)) terms = [];
+  else terms = [...new Set((expansions.get(word) ?? [word]).flatMap(spelledOut).map(stem))];
   if (termsByWord.size < CACHE_LIMIT) termsByWord.set(word, terms); // queries bring new words: stay bounded
   return terms;
 }
