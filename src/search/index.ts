@@ -3,6 +3,7 @@ import type { Catalog } from "../catalog/types.js";
 import { buildCodeIndex } from "./code-index.js";
 import { buildFragmentIndex } from "./fragment-index.js";
 import { buildResolver } from "./resolve.js";
+import { searchAll } from "./search-all.js";
 import { scanText } from "./scan.js";
 import { buildSegmentIndex } from "./segment-index.js";
 import { buildTitleIndex } from "./title-index.js";
@@ -27,18 +28,21 @@ export interface SearchOptions {
 export function createSearch(catalog: Catalog, options: SearchOptions = {}): Search {
   const entries = catalog.entries;
   const codes = buildCodeIndex(entries);
-  let words: WordsMatcher | undefined;
+  let built: WordsMatcher | undefined;
+  const words = (): WordsMatcher => (built ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "minisearch", entries)));
+  const fragments = buildFragmentIndex(codes.spellings);
   const resolve = buildResolver({
     codes,
     titles: buildTitleIndex(entries),
-    fragments: buildFragmentIndex(codes.spellings),
+    fragments,
     typos: buildTypoIndex(codes.spellings),
     segments: buildSegmentIndex(codes.spellings),
-    words: (query) => (words ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "minisearch", entries)))(query),
+    words: Object.assign((query: string) => words()(query), { every: (query: string) => words().every(query) }),
   });
   return {
     resolve,
     scan: (text) => scanText(codes, text),
+    searchAll: (query) => searchAll(query, { resolve, scan: (text) => scanText(codes, text), fragments, words: words() }),
     byCode: (code) => codes.exact.get(code.toUpperCase())?.entry,
   };
 }

@@ -32,5 +32,7 @@ export interface Search {
   resolve(query: string): Resolution;
   /** Codes literally present in the text, in order of first appearance, no repeats. */
   scan(text: string): Entry[];
+  /** Every code that matches the query (for App Home search), ranked as the resolver ranks; none for junk. */
+  searchAll(query: string): Entry[];
   byCode(code: string): Entry | undefined;
 }

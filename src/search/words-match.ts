@@ -69,7 +69,10 @@ interface Group {
  * its description or steps half), plus how closely the query repeats one of its titles. The features of the
  * best (coverage, margin over the runner-up, whether the engine agreed) go to src/search/confidence.ts.
  */
-export type WordsMatcher = (query: string) => WordsRanking;
+export type WordsMatcher = ((query: string) => WordsRanking) & {
+  /** Every entry that carries all the query's words (or a typo of each) in any of its texts, best first. */
+  every(query: string): Entry[];
+};
 
 export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine): WordsMatcher {
   const profiles = new Map<Entry, Profile>();
@@ -102,7 +105,18 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       });
   };
 
-  return (query) => {
+  const carriesAll = (entry: Entry, groups: readonly Group[]): boolean => {
+    const { named, described } = profiles.get(entry)!;
+    return groups.every((group) => group.near.some((term) => named.has(term) || described.has(term)));
+  };
+  const every = (query: string): Entry[] => {
+    const groups = toGroups(query);
+    if (groups.length === 0) return [];
+    const hits = engine.search(groups.map((group) => group.word).join(" "), entries.length);
+    return hits.map((hit) => hit.entry).filter((entry) => carriesAll(entry, groups));
+  };
+
+  const rank = (query: string): WordsRanking => {
     const groups = toGroups(query);
     if (groups.length === 0) return { ranked: [], features: null };
     const queryTerms = new Set(groups.flatMap((group) => group.terms)).size;
@@ -141,4 +155,5 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       features: { coverage, coveredWords, informativeNamed, informative, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
     };
   };
+  return Object.assign(rank, { every });
 }
