@@ -17,7 +17,7 @@ export { MAX_QUERY_CHARS } from "./query.js";
 export { MAX_SCAN_CHARS } from "./scan.js";
 
 export interface SearchOptions {
-  /** Free-text engine; "minisearch" (BM25) won the measurements in the README. */
+  /** Free-text engine; "postings" (our BM25 over precomputed postings) is the default: same answers as minisearch within a query or two, and it scales (docs/search.md). */
   words?: WordsEngineName;
 }
 
@@ -29,7 +29,7 @@ export function createSearch(catalog: Catalog, options: SearchOptions = {}): Sea
   const entries = catalog.entries;
   const codes = buildCodeIndex(entries);
   let built: WordsMatcher | undefined;
-  const words = (): WordsMatcher => (built ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "minisearch", entries)));
+  const words = (): WordsMatcher => (built ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "postings", entries)));
   const fragments = buildFragmentIndex(codes.spellings);
   const resolve = buildResolver({
     codes,

@@ -27,27 +27,34 @@ const MAX_MISSING = 1;
 interface Known {
   spelling: Spelling;
   segments: string[];
+  order: number;
 }
 
 /**
  * Every query segment must be a segment of the code (or one typo from one); one code segment may be missing,
  * or one query segment may be a different spelling of the code's left-over segment (same first two letters,
- * as EXPORTER for EXPTR). Candidates come only from the postings of the query's rarest segment, so the
- * cost grows with how many codes share that segment, not with the size of the catalog.
+ * as EXPORTER for EXPTR). Candidates come only from the postings of the query's two rarest segments among
+ * codes of a fitting segment count, so the cost follows how many codes look alike, not the catalog's size.
  */
 export function buildSegmentIndex(spellings: readonly Spelling[]): SegmentIndex {
-  const known: Known[] = spellings.map((spelling) => ({ spelling, segments: spelling.text.split("_").filter(Boolean) }));
+  const known: Known[] = spellings.map((spelling) => ({ spelling, segments: spelling.text.split("_").filter(Boolean), order: 0 }));
+  // Keyed by segment and the code's segment count: a fitting code has as many segments as the query, or
+  // one more (the one left out), so clones of longer or shorter codes are never looked at.
   const postings = new Map<string, Known[]>();
-  for (const item of known) {
+  const segmentCount = new Map<string, number>();
+  for (const [order, item] of known.entries()) {
+    item.order = order;
     for (const segment of new Set(item.segments)) {
-      const list = postings.get(segment);
+      segmentCount.set(segment, (segmentCount.get(segment) ?? 0) + 1);
+      const key = `${segment}#${item.segments.length}`;
+      const list = postings.get(key);
       if (list) list.push(item);
-      else postings.set(segment, [item]);
+      else postings.set(key, [item]);
     }
   }
-  const neighbours = buildNeighbourIndex(postings.keys());
+  const neighbours = buildNeighbourIndex(segmentCount.keys());
   const spellingsOf = (segment: string): string[] =>
-    postings.has(segment) ? [segment] : segment.length >= TYPO_SEGMENT ? neighbours(segment) : [];
+    segmentCount.has(segment) ? [segment] : segment.length >= TYPO_SEGMENT ? neighbours(segment) : [];
 
   const cost = (query: readonly string[], code: readonly string[]): number => {
     const left = [...code];
@@ -80,19 +87,20 @@ export function buildSegmentIndex(spellings: readonly Spelling[]): SegmentIndex 
     find(segments) {
       const none: SegmentHits = { nearest: [], others: [] };
       if (segments.length < 2) return none;
-      // The two rarest segments the query has (a code may lack one of them).
+      // Codes under the two rarest segments the query has (one query segment may be spelled otherwise).
+      const counts = [segments.length, segments.length + 1];
       const lists = segments
-        .map((segment) => spellingsOf(segment).flatMap((spelling) => postings.get(spelling) ?? []))
+        .map((segment) => spellingsOf(segment).flatMap((known) => counts.flatMap((count) => postings.get(`${known}#${count}`) ?? [])))
         .filter((list) => list.length)
         .sort((a, b) => a.length - b.length);
       if (lists.length < segments.length - 1) return none;
       const candidates = new Set([...(lists[0] ?? []), ...(lists[1] ?? [])]);
-      const scored: Array<{ entry: Entry; cost: number }> = [];
+      const scored: Array<{ entry: Entry; cost: number; order: number }> = [];
       for (const item of candidates) {
         const value = cost(segments, item.segments);
-        if (value < Infinity) scored.push({ entry: item.spelling.entry, cost: value });
+        if (value < Infinity) scored.push({ entry: item.spelling.entry, cost: value, order: item.order });
       }
-      scored.sort((a, b) => a.cost - b.cost);
+      scored.sort((a, b) => a.cost - b.cost || a.order - b.order);
       const seen = new Set<Entry>();
       const unique = scored.filter((hit) => !seen.has(hit.entry) && seen.add(hit.entry));
       const best = unique[0]?.cost;

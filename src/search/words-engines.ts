@@ -2,10 +2,11 @@ import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 import type { Entry } from "../catalog/types.js";
 import { splitComponentPrefix } from "./normalize.js";
+import { buildPostingsEngine } from "./words-postings.js";
 import { codeAsText, splitWords, termsOf, termsOfWord } from "./words-text.js";
 
 /** Free-text engines the resolver can use; both were measured (README, bench/search.bench.ts). */
-export const WORDS_ENGINES = ["minisearch", "fuse"] as const;
+export const WORDS_ENGINES = ["postings", "minisearch", "fuse"] as const;
 export type WordsEngineName = (typeof WORDS_ENGINES)[number];
 
 export interface RankedEntry {
@@ -86,5 +87,6 @@ export function buildFuseTokenEngine(entries: readonly Entry[]): WordsEngine {
 }
 
 export function buildWordsEngine(name: WordsEngineName, entries: readonly Entry[]): WordsEngine {
+  if (name === "postings") return buildPostingsEngine(entries);
   return name === "fuse" ? buildFuseTokenEngine(entries) : buildMiniSearchEngine(entries);
 }
