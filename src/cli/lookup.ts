@@ -1,3 +1,4 @@
+// `zpa-code <query>`: one query answered with a card (or JSON), guesses marked as such.
 import type { Search, Resolution } from "../search/types.js";
 import { sharedTitle } from "../render/possible.js";
 import { entryToLine, entryToText, stripControl } from "../render/text.js";

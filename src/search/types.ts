@@ -1,3 +1,4 @@
+// The search types: Resolution, how it matched, and the Search interface.
 import type { Entry } from "../catalog/types.js";
 import type { Confidence } from "./confidence.js";
 import type { WordsFeatures } from "./words-match.js";

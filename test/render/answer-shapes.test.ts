@@ -1,24 +1,17 @@
 // The three answer shapes of /zpa-code (certain/likely card, possible list, no match), on the real catalog.
 import { describe, expect, it } from "vitest";
 import { answerCommand } from "../../src/bot/command.js";
-import type { BotCore } from "../../src/bot/deps.js";
+import { createBot } from "../../src/bot/bot.js";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { ACTION } from "../../src/render/action-ids.js";
 import { messageViolations } from "../../src/render/limits.js";
 import { renderPossible, sharedTitle } from "../../src/render/possible.js";
 import type { Block, Message } from "../../src/render/types.js";
 import { createSearch } from "../../src/search/index.js";
-import { MemoryDedupeStore } from "../../src/state/memory-dedupe.js";
 
 const catalog = loadCatalog();
 const search = createSearch(catalog);
-const core: BotCore = {
-  catalog,
-  search,
-  autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-  dedupe: new MemoryDedupeStore(),
-  command: "/zpa-code",
-};
+const core = createBot({ catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24 } });
 const answer = (text: string): Message => answerCommand(core, { text });
 const headers = (message: Message): string[] => message.blocks.flatMap((b) => (b.type === "header" ? [b.text.text] : []));
 const showButtons = (blocks: readonly Block[]): string[] =>
