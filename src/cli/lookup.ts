@@ -37,8 +37,7 @@ function printPossible(io: CliIo, resolution: Resolution, match: NonNullable<Res
       : `Possible: codes that match "${stripControl(resolution.query)}", most likely first:`,
   );
   for (const entry of entries) writeLine(io.stdout, `  ${entryToLine(entry)}`);
-  writeLine(io.stdout, `
-First: ${match.code}: severity ${match.severity}, who acts: ${match.actionBy}; first step: ${stripControl(match.remediation[0] ?? "")}`);
+  writeLine(io.stdout, `\nFirst: ${match.code}: severity ${match.severity}, who acts: ${match.actionBy}; first step: ${stripControl(match.remediation[0] ?? "")}`);
 }
 
 function printText(io: CliIo, resolution: Resolution): void {

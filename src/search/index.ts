@@ -18,7 +18,7 @@ export { MAX_QUERY_CHARS } from "./query.js";
 export { MAX_SCAN_CHARS } from "./scan.js";
 
 export interface SearchOptions {
-  /** Free-text engine; "postings" (our BM25 over precomputed postings) is the default: same answers as minisearch within a query or two, and it scales (docs/search.md). */
+  /** Free-text engine; "postings" (our own BM25) is the default: it scales (docs/search.md). */
   words?: WordsEngineName;
 }
 
@@ -30,7 +30,8 @@ export function createSearch(catalog: Catalog, options: SearchOptions = {}): Sea
   const entries = catalog.entries;
   const codes = buildCodeIndex(entries);
   let built: WordsMatcher | undefined;
-  const words = (): WordsMatcher => (built ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "postings", entries)));
+  const matcher = (): WordsMatcher => (built ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "postings", entries)));
+  const words: WordsMatcher = Object.assign((query: string) => matcher()(query), { every: (query: string) => matcher().every(query) });
   const fragments = buildFragmentIndex(codes.spellings);
   const resolve = buildResolver({
     codes,
@@ -38,12 +39,12 @@ export function createSearch(catalog: Catalog, options: SearchOptions = {}): Sea
     fragments,
     typos: buildTypoIndex(codes.spellings),
     segments: buildSegmentIndex(codes.spellings),
-    words: Object.assign((query: string) => words()(query), { every: (query: string) => words().every(query) }),
+    words,
   });
   return {
     resolve,
     scan: (text) => scanText(codes, text),
-    searchAll: (query) => searchAll(query, { resolve, scan: (text) => scanText(codes, text), fragments, words: words() }),
+    searchAll: (query) => searchAll(query, { resolve, scan: (text) => scanText(codes, text), fragments, words }),
     byCode: (code) => codes.exact.get(code.toUpperCase())?.entry,
   };
 }

@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import type { CodeIndex } from "./code-index.js";
 import type { FragmentIndex } from "./fragment-index.js";
 import { compactCode, splitComponentPrefix, titleKey } from "./normalize.js";
-import { MAX_QUERY_CHARS, cleanQuery, withoutMentions, hasCodeSeparators, isCodeLike, valueOfKeyValue } from "./query.js";
+import { MAX_QUERY_CHARS, cleanQuery, hasCodeSeparators, isCodeLike, valueOfKeyValue, withoutMentions } from "./query.js";
 import { scanSpellings } from "./scan.js";
 import type { TitleIndex } from "./title-index.js";
 import type { TypoIndex } from "./typo-index.js";
@@ -63,7 +63,7 @@ export function buildResolver(parts: ResolverParts): (query: string) => Resoluti
     const ordered = [...(match ? found.slice(1) : found), ...related, ...more];
     const alternatives = [...new Set(ordered)].filter((entry) => entry !== match).slice(0, MAX_ALTERNATIVES);
     return match
-      ? { query, match, alternatives, how, confidence: found.length > 1 && confidence === "certain" ? "possible" : confidence, ...(evidence && { evidence }) }
+      ? { query, match, alternatives, how, confidence, ...(evidence && { evidence }) }
       : { query, match: null, alternatives, how: "none", confidence: null, ...(evidence && { evidence }) };
   };
   /** One entry: sure; several: a list led by the first. */

@@ -6,7 +6,7 @@ import { splitComponentPrefix } from "./normalize.js";
 import { buildPostingsEngine } from "./words-postings.js";
 import { codeAsText, splitWords, termsOf, termsOfWord } from "./words-text.js";
 
-/** Free-text engines the resolver can use; both were measured (README, bench/search.bench.ts). */
+/** Free-text engines the resolver can use; all three are measured (docs/search.md, bench/search.bench.ts). */
 export const WORDS_ENGINES = ["postings", "minisearch", "fuse"] as const;
 export type WordsEngineName = (typeof WORDS_ENGINES)[number];
 
@@ -30,7 +30,7 @@ export interface WordsDoc {
   steps: string;
 }
 
-const FIELD_BOOST = { names: 3, codeWords: 2, description: 1, steps: 1 } as const;
+export const FIELD_BOOST = { names: 3, codeWords: 2, description: 1, steps: 1 } as const;
 
 export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
   return entries.map((entry, id) => ({

@@ -1,12 +1,10 @@
 // A word engine of our own: BM25 over precomputed postings, so a query costs the postings of its words.
 import type { Entry } from "../catalog/types.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
-import { wordsDocs, type RankedEntry, type WordsEngine } from "./words-engines.js";
+import { FIELD_BOOST, wordsDocs, type RankedEntry, type WordsEngine } from "./words-engines.js";
 import { splitWords, termsOf, termsOfWord } from "./words-text.js";
 
-const FIELD_BOOST = { names: 3, codeWords: 2, description: 1, steps: 1 } as const;
 type Field = keyof typeof FIELD_BOOST;
-const FIELDS = Object.keys(FIELD_BOOST) as Field[];
 /** BM25's usual constants. */
 const K1 = 1.2;
 const B = 0.7;
@@ -32,6 +30,7 @@ interface Posting {
  * longer words they begin), so it costs what its rare words' postings cost, not a walk over every document.
  */
 export function buildPostingsEngine(entries: readonly Entry[]): WordsEngine {
+  const FIELDS = Object.keys(FIELD_BOOST) as Field[]; // read here: words-engines.ts imports this module
   const docs = wordsDocs(entries);
   const fieldTerms = docs.map((doc) => Object.fromEntries(FIELDS.map((field) => [field, termsOf(doc[field])])) as Record<Field, string[]>);
   const averageLength = Object.fromEntries(
