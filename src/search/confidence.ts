@@ -21,8 +21,9 @@ export const WORDS_THRESHOLDS: WordsThresholds = { answer: 0.5, likelyCoverage: 
 
 /** Null when the words are not about a catalog entry at all. */
 export function wordsConfidence(features: WordsFeatures, thresholds: WordsThresholds = WORDS_THRESHOLDS): Confidence | null {
-  // Some word that few codes carry must be in the answer: "broker" or "connection" alone say nothing.
-  if (features.coverage < thresholds.answer || features.informative === 0) return null;
+  // Words that few codes carry must be in the answer: one in its name or code, or two anywhere. "broker"
+  // or "connection" alone say nothing, nor does one word that only its description or steps happen to use.
+  if (features.coverage < thresholds.answer || (features.informativeNamed === 0 && features.informative < 2)) return null;
   const singled =
     features.coveredWords >= 2 &&
     features.informativeNamed >= 1 &&
