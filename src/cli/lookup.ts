@@ -23,7 +23,8 @@ const GUESS_LEAD: Partial<Record<Resolution["how"], (query: string) => string>> 
 
 function toJson(resolution: Resolution): string {
   const { query, match, alternatives, how, confidence } = resolution;
-  return JSON.stringify({ query, match, alternatives, how, confidence });
+  // JSON escapes C0 controls but passes C1 and bidi overrides through: drop them like the text output does.
+  return JSON.stringify({ query: stripControl(query), match, alternatives, how, confidence });
 }
 
 /** `possible`: a short ranked list, the first code's essentials inline. */

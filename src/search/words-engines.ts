@@ -1,7 +1,6 @@
 // The free-text engines behind the word search (minisearch, fuse.js), behind one interface.
-import Fuse from "fuse.js";
-import MiniSearch from "minisearch";
 import type { Entry } from "../catalog/types.js";
+import { loadFuse, loadMiniSearch } from "./libraries.js";
 import { splitComponentPrefix } from "./normalize.js";
 import { buildPostingsEngine } from "./words-postings.js";
 import { codeAsText, splitWords, termsOf, termsOfWord } from "./words-text.js";
@@ -45,6 +44,7 @@ export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
 }
 
 export function buildMiniSearchEngine(entries: readonly Entry[]): WordsEngine {
+  const MiniSearch = loadMiniSearch();
   const index = new MiniSearch<WordsDoc>({
     fields: ["names", "codeWords", "description", "steps"],
     tokenize: splitWords,
@@ -71,6 +71,7 @@ export function buildMiniSearchEngine(entries: readonly Entry[]): WordsEngine {
 }
 
 export function buildFuseTokenEngine(entries: readonly Entry[]): WordsEngine {
+  const Fuse = loadFuse();
   const fuse = new Fuse(wordsDocs(entries), {
     useTokenSearch: true,
     tokenize: termsOf,
