@@ -6,6 +6,7 @@ import { button, context } from "../render/blocks.js";
 import { renderCard } from "../render/card.js";
 import { echoUserText } from "../render/escape.js";
 import { renderNoMatch } from "../render/no-match.js";
+import { renderPossible } from "../render/possible.js";
 import { packGroups } from "../render/pack.js";
 import { overflowLine, summaryRow } from "../render/summary.js";
 import type { Block, Message } from "../render/types.js";
@@ -22,8 +23,11 @@ import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 export const FULL_CARDS_PER_ANSWER = 3;
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
-/** Matches that are good guesses rather than certain: the card says what it matched. */
-const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "words"]);
+/** What a `likely` card says it matched. */
+function likelyNote(resolution: Resolution): string {
+  const query = echoUserText(resolution.query);
+  return resolution.how === "words" ? `Best match for your words “${query}”.` : `Closest code to “${query}”.`;
+}
 
 export interface CommandInput {
   /** What follows the command, as typed (the surface decoded Slack's entities). */
@@ -59,8 +63,8 @@ export function privateCard(core: Bot, entry: Entry, resolution?: Resolution): M
 function renderPrivateCard(core: Bot, entry: Entry, resolution?: Resolution): Message {
   const buttons = [shareButton(entry)];
   let note: string | undefined;
-  if (resolution && LOOSE.has(resolution.how)) {
-    note = `Best match for “${echoUserText(resolution.query)}”.`;
+  if (resolution?.confidence === "likely") {
+    note = likelyNote(resolution);
     const others = resolution.alternatives.filter((alt) => alt.code !== entry.code).slice(0, 3);
     if (others.length > 0) note += " Not it? Try the other buttons below.";
     buttons.push(...others.map((alt) => button(`Show ${alt.code}`, actionId(ACTION.show, alt.code), alt.code)));
@@ -94,8 +98,9 @@ export function answerCommand(core: Bot, input: CommandInput): Message {
 
   const resolution = core.search.resolve(text);
   core.metrics?.lookup(resolution.how, confidenceOf(resolution));
-  if (resolution.match) return privateCard(core, resolution.match, resolution);
-  return renderNoMatch(text, resolution.alternatives, core.command);
+  if (!resolution.match) return renderNoMatch(text, resolution.alternatives, core.command);
+  if (resolution.confidence === "possible") return renderPossible(text, [resolution.match, ...resolution.alternatives]);
+  return privateCard(core, resolution.match, resolution);
 }
 
 /**

@@ -68,10 +68,11 @@ describe.each(["README.md", ...DOCS])("%s", (file) => {
 describe.each(DOCS)("%s", (file) => {
   it("opens with a table of contents listing every section", () => {
     const text = readFileSync(join(ROOT, file), "utf8");
-    const [title, ...rest] = text.split("\n");
-    expect(title).toMatch(/^# /);
-    const toc = [...rest.join("\n").split(/^## /m)[0]!.matchAll(/^- \[.+?\]\(#(.+?)\)$/gm)].map((match) => match[1]);
-    const sections = [...text.matchAll(/^## (.+)$/gm)].map((match) => anchorOf(match[1]!));
-    expect(toc).toEqual(sections);
+    expect(text.split("\n")[0]).toMatch(/^# /);
+    // The contents come before the first section, directly or under a "## Contents" heading.
+    const sections = [...text.matchAll(/^## (.+)$/gm)].map((match) => match[1]!.trim()).filter((heading) => heading !== "Contents");
+    const head = text.slice(0, text.indexOf(`\n## ${sections[0]}\n`));
+    const toc = [...head.matchAll(/^- \[.+?\]\(#(.+?)\)$/gm)].map((match) => match[1]);
+    expect(toc).toEqual(sections.map(anchorOf));
   });
 });

@@ -42,11 +42,11 @@ describe("/zpa-code over HTTP", () => {
     expect(t.api.calls).toEqual([]);
   });
 
-  it("answers help with the usage card and an unknown query with suggestions, in the acknowledgement", async () => {
+  it("answers help with the usage card and a fragment of several codes with a short list, in the acknowledgement", async () => {
     const help = (await (await postSlashCommand(t.baseUrl, t.signingSecret, { text: "help", response_url: t.api.responseUrl("help") })).json()) as Record<string, any>;
     const fuzzy = (await (await postSlashCommand(t.baseUrl, t.signingSecret, { text: "SETUP_TIMEOUT", response_url: t.api.responseUrl("fuzzy") })).json()) as Record<string, any>;
     expect(headersOf(help.blocks)).toEqual(["ZPA session status codes"]);
-    expect(fuzzy.text).toContain("No code matches");
+    expect(fuzzy.text).toContain("Codes that match “SETUP_TIMEOUT”");
     const suggestions = buttonsOf(fuzzy.blocks);
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(5);
