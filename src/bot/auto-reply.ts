@@ -127,6 +127,7 @@ export async function autoReply(
   const keyOf = (code: string): string => `reply:${message.channel}:${threadTs}:${code}`;
   const keys = found.length > 0 ? found.map((e) => keyOf(e.code)) : [`hint:${message.channel}:${message.ts}`];
   const claimed = await claimAll(core, keys, ttlMs);
+  if (found.length > claimed.length) core.metrics?.dedupeSkips(found.length - claimed.length);
   if (claimed.length === 0) return null;
 
   const fresh = found.filter((e) => claimed.includes(keyOf(e.code)));
@@ -174,6 +175,7 @@ export async function handleMessage(
   try {
     if (delivery.sendPatiently) await delivery.sendPatiently(reply.outgoing, `Thread reply (${what}) in ${message.channel}`);
     else await delivery.send(reply.outgoing);
+    core.metrics?.autoReply();
   } catch (error) {
     // Given back all the same: a redelivery (a Socket Mode reconnect before the ack) may still answer.
     await reply.release().catch(() => undefined);

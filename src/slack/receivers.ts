@@ -1,7 +1,9 @@
 // One Bolt receiver per run mode; both answer GET /healthz.
 import { HTTPReceiver, SocketModeReceiver, type Logger, type webApi } from "@slack/bolt";
+import type { Dispatcher } from "undici";
 import type { HttpModeConfig, SocketModeConfig } from "../config.js";
-import { HEALTH_PATH, writeHealth, type HealthSource } from "../health.js";
+import { HEALTH_PATH, METRICS_PATH, writeHealth, type HealthSource } from "../health.js";
+import type { SlackMetrics } from "./metrics.js";
 import { guardSlackRequests } from "./request-guard.js";
 
 const EVENTS_PATH = "/slack/events";
@@ -10,13 +12,16 @@ const EVENTS_PATH = "/slack/events";
 export const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** HTTP mode: Events, Interactivity and slash commands all arrive at POST /slack/events. */
-export function createHttpReceiver(config: HttpModeConfig, logger: Logger, health: HealthSource): HTTPReceiver {
+export function createHttpReceiver(config: HttpModeConfig, logger: Logger, health: HealthSource, metrics: SlackMetrics): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     endpoints: EVENTS_PATH,
     logger,
     bodyLimit: REQUEST_BODY_LIMIT_BYTES,
-    customRoutes: [{ path: HEALTH_PATH, method: ["GET", "HEAD"], handler: (_req, res) => writeHealth(res, health) }],
+    customRoutes: [
+      { path: HEALTH_PATH, method: ["GET", "HEAD"], handler: (_req, res) => writeHealth(res, health) },
+      { path: METRICS_PATH, method: ["GET"], handler: (_req, res) => void metrics.write(res) },
+    ],
   });
   guardSlackRequests(receiver, { path: EVENTS_PATH, bodyLimitBytes: REQUEST_BODY_LIMIT_BYTES, signingSecret: config.signingSecret, logger });
   return receiver;
@@ -26,12 +31,14 @@ export function createHttpReceiver(config: HttpModeConfig, logger: Logger, healt
 export function createSocketModeReceiver(
   config: SocketModeConfig,
   logger: Logger,
-  clientOptions: webApi.WebClientOptions,
+  network: { clientOptions: webApi.WebClientOptions; dispatcher: Dispatcher | undefined },
 ): SocketModeReceiver {
   return new SocketModeReceiver({
     appToken: config.appToken,
     logger,
-    // apps.connections.open goes through the receiver's own WebClient: same API URL, timeout and retries.
-    installerOptions: { clientOptions },
+    // The WebSocket goes through the proxy when one is set; undefined keeps the library's direct default.
+    ...(network.dispatcher ? { dispatcher: network.dispatcher } : {}),
+    // apps.connections.open goes through the receiver's own WebClient: same API URL, fetch, timeout and retries.
+    installerOptions: { clientOptions: network.clientOptions },
   });
 }

@@ -33,22 +33,21 @@ export function retryPolicy(timeoutMs: number): RetryPolicy {
   };
 }
 
-export interface SlackFetchOptions {
+export interface PatientFetchOptions {
   timeoutMs: number;
   /** The Web API base URL: calls under it are the WebClient's, which times and retries them itself. */
   apiUrl: string;
   logger: Logger;
-  /** The fetch underneath; defaults to the global one. */
-  baseFetch?: Fetch;
+  /** The fetch underneath (counting, proxy: http-client.ts); each attempt goes through it. */
+  baseFetch: Fetch;
 }
 
 /**
- * The fetch that Bolt hands both to its WebClient and to respond(). Web API calls pass straight through;
+ * Wraps the fetch that Bolt hands both to its WebClient and to respond(). Web API calls pass straight through;
  * response_url posts get the timeout, and a 429, a 5xx or a failed connection is retried like the Web API's.
  */
-export function createSlackFetch(options: SlackFetchOptions): Fetch {
-  const baseFetch = options.baseFetch ?? globalThis.fetch;
-  const { timeoutMs, apiUrl, logger } = options;
+export function withBoundedResponseUrlPosts(options: PatientFetchOptions): Fetch {
+  const { timeoutMs, apiUrl, logger, baseFetch } = options;
   const policy = retryPolicy(timeoutMs);
 
   return async (input, init) => {

@@ -2,18 +2,23 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type HTTPReceiver, type Logger } from "@slack/bolt";
+import type { Dispatcher } from "undici";
 import type { Bot } from "../bot/bot.js";
 import { DEFAULT_SLACK_API_TIMEOUT_MS, type SlackConfig } from "../config.js";
-import { healthReporter, startHealthServer } from "../health.js";
+import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf, startHealthServer, type ServerLimits } from "../health.js";
+import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
 import { registerListeners } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
+import { createSlackMetrics, type SlackMetrics } from "./metrics.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
-import { createSlackFetch, retryPolicy } from "./slack-http.js";
+import { retryPolicy, withBoundedResponseUrlPosts } from "./slack-http.js";
 
 export interface StartOptions {
-  /** Interface to listen on; default all (as Bolt does). Tests pass 127.0.0.1. */
+  /** Interface to listen on; default config.host (HOST), else all. Tests pass 127.0.0.1. */
   host?: string;
+  /** Header/body timeouts and the connection cap; tests shorten them. */
+  serverLimits?: Partial<ServerLimits>;
   /** Defaults to a redacting stderr logger at config.logLevel. */
   logger?: Logger;
   /** Pauses before a failed thread reply is sent again; defaults to DEFAULT_SEND_RETRY_PAUSES_MS. */
@@ -26,6 +31,8 @@ export interface RunningSlackApp {
   /** The port actually bound: Slack requests + /healthz in HTTP mode, /healthz only in Socket Mode. */
   readonly port: number;
   readonly inFlight: InFlightTracker;
+  /** What GET /metrics reports. */
+  readonly metrics: SlackMetrics;
   /** Stops taking new work, waits up to drainTimeoutMs for running handlers, then closes everything. */
   stop(drainTimeoutMs?: number): Promise<void>;
 }
@@ -50,20 +57,25 @@ export class SlackUnreachableError extends Error {
 }
 
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
-const DEFAULT_API_URL = "https://slack.com/api/";
+const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
 export function secretsOf(config: SlackConfig): string[] {
   return config.mode === "socket" ? [config.botToken, config.appToken] : [config.botToken, config.signingSecret];
 }
 
 export async function startSlackApp(config: SlackConfig, bot: Bot, options: StartOptions = {}): Promise<RunningSlackApp> {
-  const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
   const health = healthReporter(config.mode, bot.catalog.entries.length);
-  const clientOptions = slackClientOptions(config, logger);
+  const metrics = createSlackMetrics();
+  if (bot.state) metrics.watchStore(bot.state.store);
+  const host = options.host ?? config.host;
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
+  const dispatcher = proxyDispatcher(config.proxy);
+  const clientOptions = slackClientOptions(config, logger, metrics, dispatcher);
   const receiver =
     config.mode === "http"
-      ? createHttpReceiver(config, logger, health)
-      : createSocketModeReceiver(config, logger, clientOptions);
+      ? createHttpReceiver(config, logger, health, metrics)
+      : createSocketModeReceiver(config, logger, { clientOptions, dispatcher });
 
   const app = new App({
     receiver,
@@ -74,23 +86,27 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
     clientOptions,
     // Verify the bot token in init(), where a rejection can be reported, not in the constructor.
     deferInitialization: true,
+    // No listener reads conversation state; Bolt's store would build an Error per request to find its caller.
+    convoStore: false,
   });
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
-  registerListeners(app, bot, logger, options.sendRetryPausesMs);
+  // The bot counts what it answers into this app's /metrics.
+  registerListeners(app, { ...bot, metrics }, logger, options.sendRetryPausesMs);
 
   const deadlineMs = startDeadlineMs(config);
   await withinDeadline(deadlineMs, () => namingTheToken("SLACK_BOT_TOKEN", () => app.init()));
 
   if (config.mode === "http") {
-    const server = await (receiver as HTTPReceiver).start({ port: config.port, host: options.host });
+    const server = await (receiver as HTTPReceiver).start({ port: config.port, host }, serverOptionsOf(limits));
+    capConnections(server, limits);
     logger.info(`HTTP mode: listening on port ${portOf(server)} at /slack/events`);
-    return running(config.mode, app, portOf(server), inFlight, logger, async () => {
+    return running(config.mode, app, portOf(server), inFlight, metrics, logger, async () => {
       await app.stop();
     });
   }
 
-  const healthServer = await startHealthServer(health, config.port, options.host);
+  const healthServer = await startHealthServer(health, config.port, host, metrics, limits);
   try {
     await withinDeadline(deadlineMs, () => namingTheToken("SLACK_APP_TOKEN", () => app.start()));
   } catch (error) {
@@ -100,7 +116,7 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
     throw error;
   }
   logger.info(`Socket Mode: connected; health on port ${healthServer.port} at /healthz`);
-  return running(config.mode, app, healthServer.port, inFlight, logger, async () => {
+  return running(config.mode, app, healthServer.port, inFlight, metrics, logger, async () => {
     await app.stop();
     await closeServer(healthServer.server);
   });
@@ -111,6 +127,7 @@ function running(
   app: App,
   port: number,
   inFlight: InFlightTracker,
+  metrics: SlackMetrics,
   logger: Logger,
   stopReceiving: () => Promise<void>,
 ): RunningSlackApp {
@@ -120,6 +137,7 @@ function running(
     app,
     port,
     inFlight,
+    metrics,
     stop(drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS) {
       stopping ??= (async () => {
         // Receivers stop first so no new work starts; Web API calls of running handlers still work.
@@ -135,17 +153,21 @@ function running(
   };
 }
 
-/** The Web API client's options: SLACK_API_URL, a timeout per attempt, and retries bounded in total time. */
-export function slackClientOptions(config: SlackConfig, logger: Logger) {
+/**
+ * The Web API client's options (Bolt's and the Socket Mode receiver's): SLACK_API_URL, a timeout per attempt,
+ * retries bounded in total time, and one fetch for Web API calls and respond() alike (counted for /metrics,
+ * through the proxy when one is set, response_url posts timed and retried).
+ */
+function slackClientOptions(config: SlackConfig, logger: Logger, metrics: SlackMetrics, dispatcher: Dispatcher | undefined) {
   const timeoutMs = config.slackApiTimeoutMs ?? DEFAULT_SLACK_API_TIMEOUT_MS;
-  const apiUrl = config.slackApiUrl ?? DEFAULT_API_URL;
+  const apiUrl = config.slackApiUrl ?? DEFAULT_SLACK_API_URL;
+  const baseFetch = createSlackFetch({ apiUrl, dispatcher, metrics });
   return {
     slackApiUrl: apiUrl,
     timeout: timeoutMs,
     // The default keeps retrying for about 30 minutes; an answer that late helps nobody.
-    retryConfig: retryPolicy(timeoutMs),
-    // Bolt's respond() uses this fetch too, so response_url posts get the same timeout and retries.
-    fetch: createSlackFetch({ timeoutMs, apiUrl, logger }),
+    retryConfig: countingRetries(retryPolicy(timeoutMs), metrics),
+    fetch: withBoundedResponseUrlPosts({ timeoutMs, apiUrl, logger, baseFetch }),
   };
 }
 
@@ -167,6 +189,14 @@ async function withinDeadline(deadlineMs: number, step: () => Promise<void>): Pr
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Adds p-retry's onFailedAttempt hook (typed away by the Web API client): an attempt with retries left is retried. */
+function countingRetries<Policy extends object>(policy: Policy, metrics: SlackMetrics): Policy {
+  const onFailedAttempt = (error: { retriesLeft?: number }): void => {
+    if ((error.retriesLeft ?? 0) > 0) metrics.slackRetry();
+  };
+  return { ...policy, onFailedAttempt };
 }
 
 /** Runs a start step: Slack's refusal becomes a SlackStartError naming the token, no answer a SlackUnreachableError. */

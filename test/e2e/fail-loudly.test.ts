@@ -20,7 +20,7 @@ const LOG_LINE = /^\d{4}-\d\d-\d\dT[\d:.]+Z (DEBUG|INFO|WARN|ERROR) \[zpa-codes\
  * Log entries before it (a warning per failed attempt) are allowed.
  */
 async function oneLineExit(main: MainProcess): Promise<{ code: number | null; line: string }> {
-  const { code } = await main.exited(60_000);
+  const { code } = await main.exited();
   const lines = main.output().trim().split("\n");
   const verdicts = lines.filter((line) => !LOG_LINE.test(line));
   expect(verdicts, main.output()).toHaveLength(1);

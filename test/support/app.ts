@@ -1,7 +1,8 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
-import type { AutoReplySettings, HttpModeConfig, SocketModeConfig } from "../../src/config.js";
+import type { AutoReplySettings, HttpModeConfig, ProxySettings, SocketModeConfig } from "../../src/config.js";
+import type { ServerLimits } from "../../src/health.js";
 import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
@@ -25,6 +26,10 @@ export interface TestAppOptions {
   slackApiTimeoutMs?: number;
   /** Pauses before a failed thread reply is sent again (default: the production ones, seconds long). */
   sendRetryPausesMs?: readonly number[];
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the config would read them. */
+  proxy?: ProxySettings;
+  /** Shorter server timeouts or a smaller connection cap than production's. */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 interface TestAppBase {
@@ -60,6 +65,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+    proxy: options.proxy,
   };
   const { running, logLines } = await startWith(config, options, api, []);
   return {
@@ -89,6 +95,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+    proxy: options.proxy,
   };
   const { running, logLines } = await startWith(config, options, api, [socket]);
   return {
@@ -119,6 +126,7 @@ async function startWith(
     const running = await startSlackApp(config, bot, {
       host: "127.0.0.1",
       logger,
+      ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}),
       ...(options.sendRetryPausesMs ? { sendRetryPausesMs: options.sendRetryPausesMs } : {}),
     });
     return { running, logLines };

@@ -1,12 +1,13 @@
 // Channel messages and @mentions: the bot decides whether to answer in the thread, and sends it.
-import type { App, Logger } from "@slack/bolt";
+import type { Logger } from "@slack/bolt";
 import type { Bot } from "../../bot/bot.js";
 import { handleMessage } from "../../bot/auto-reply.js";
 import { toIncomingMessage } from "./incoming.js";
 import { DEFAULT_SEND_RETRY_PAUSES_MS, delivery, type Senders } from "./send.js";
+import type { ListenerRouter } from "./router.js";
 
 export function registerMessages(
-  app: App,
+  app: ListenerRouter,
   bot: Bot,
   logger: Logger,
   retryPausesMs: readonly number[] = DEFAULT_SEND_RETRY_PAUSES_MS,
