@@ -29,11 +29,10 @@ async function stillServing(): Promise<void> {
   expect(main.child.exitCode, main.output()).toBeNull();
   const health = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5_000) });
   expect(health.status).toBe(200);
-  const id = `alive-${Date.now()}`;
-  const ack = await postSlashCommand(baseUrl, SIGNING, { text: "BRK_MT_SETUP_TIMEOUT", response_url: api.responseUrl(id) });
+  // A lookup is answered in the acknowledgement itself.
+  const ack = await postSlashCommand(baseUrl, SIGNING, { text: "BRK_MT_SETUP_TIMEOUT" });
   expect(ack.status).toBe(200);
-  const answer = await api.waitForResponsePost(id);
-  expect(JSON.stringify(answer.body)).toContain("BRK_MT_SETUP_TIMEOUT");
+  expect(await ack.text()).toContain("BRK_MT_SETUP_TIMEOUT");
 }
 
 describe("HTTP mode with signed requests that are not Slack payloads", () => {
@@ -63,28 +62,16 @@ describe("HTTP mode with signed requests that are not Slack payloads", () => {
     ["6 minutes in the future", 6 * 60],
     ["6 minutes in the past", -6 * 60],
   ])("a request signed with a timestamp %s gets 401", async (_name, offsetSeconds) => {
-    const id = `skewed-${offsetSeconds}`;
-    const response = await postSlashCommand(
-      baseUrl,
-      SIGNING,
-      { text: "BRK_MT_SETUP_TIMEOUT", response_url: api.responseUrl(id) },
-      { timestamp: Math.floor(Date.now() / 1000) + offsetSeconds },
-    );
+    const response = await postSlashCommand(baseUrl, SIGNING, { text: "BRK_MT_SETUP_TIMEOUT" }, { timestamp: Math.floor(Date.now() / 1000) + offsetSeconds });
     expect(response.status).toBe(401);
+    expect(await response.text()).toBe("");
     await stillServing();
-    expect(api.calls.filter((call) => call.responseId === id)).toEqual([]);
   });
 
   it("a timestamp 4 minutes in the future is still accepted (clocks drift a little)", async () => {
-    const id = "slightly-ahead";
-    const response = await postSlashCommand(
-      baseUrl,
-      SIGNING,
-      { text: "BRK_MT_SETUP_TIMEOUT", response_url: api.responseUrl(id) },
-      { timestamp: Math.floor(Date.now() / 1000) + 4 * 60 },
-    );
+    const response = await postSlashCommand(baseUrl, SIGNING, { text: "BRK_MT_SETUP_TIMEOUT" }, { timestamp: Math.floor(Date.now() / 1000) + 4 * 60 });
     expect(response.status).toBe(200);
-    await api.waitForResponsePost(id);
+    expect(await response.text()).toContain("BRK_MT_SETUP_TIMEOUT");
   });
 
   it("logged why, without the tokens", () => {
