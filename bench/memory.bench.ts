@@ -7,6 +7,7 @@
 // BENCH_KIND=messages|commands runs one; BENCH_MESSAGES / BENCH_COMMANDS change the counts; BENCH_NODE_FLAGS adds
 // node flags to the app (e.g. --trace-gc, whose lines then reach this process's stdout).
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -19,8 +20,15 @@ import { postEvent, postSlashCommand } from "../test/support/sign.js";
 const SIGNING_SECRET = "memorySigningSecret0123456789abc";
 const BOT_TOKEN = "xoxb-bench-0000-memorytoken";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-/** Extra node flags for the app, such as --max-old-space-size=96 (BENCH_NODE_FLAGS, space-separated). */
+/** Extra node flags for the app, such as --trace-gc (BENCH_NODE_FLAGS, space-separated). */
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter((flag) => flag !== "");
+/** The node flags of `npm start` (package.json: "node <flags> dist/main.js"), which the Dockerfile's CMD repeats. */
+function startScriptFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } };
+  const flags = /^node((?:\s+--\S+)*)\s+dist\/main\.js$/.exec(pkg.scripts.start)?.[1];
+  if (flags === undefined) throw new Error(`npm start is not "node [flags] dist/main.js": ${pkg.scripts.start}`);
+  return flags.split(/\s+/).filter((flag) => flag !== "");
+}
 /**
  * Loaded into the app's process with --import: answers "mem" over IPC with its memory under load, then after a
  * full GC. Inline, so the app runs exactly as built, with nothing of the bench in its own code.
@@ -29,12 +37,14 @@ const PROBE = `import { readFileSync } from "node:fs";
 const mb = (bytes) => bytes / 1048576;
 process.on("message", async (m) => { if (m !== "mem") return;
   const loaded = process.memoryUsage();
+  const cpu = process.cpuUsage();
   gc(); gc();
   // The collector's own scratch memory is handed back just after it ends.
   await new Promise((resolve) => setTimeout(resolve, 200));
   const { rss, heapUsed, heapTotal } = process.memoryUsage();
   const peak = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN) * 1024;
-  process.send({ loadedRssMb: mb(loaded.rss), loadedHeapTotalMb: mb(loaded.heapTotal), rssMb: mb(rss), peakRssMb: mb(peak),
+  const after = process.cpuUsage();
+  process.send({ loadCpuMs: (cpu.user + cpu.system) / 1000, cpuMs: (after.user + after.system) / 1000, loadedRssMb: mb(loaded.rss), loadedHeapTotalMb: mb(loaded.heapTotal), rssMb: mb(rss), peakRssMb: mb(peak),
     heapUsedMb: mb(heapUsed), heapTotalMb: mb(heapTotal) }); });`;
 
 /**
@@ -43,6 +53,9 @@ process.on("message", async (m) => { if (m !== "mem") return;
  * highest RSS since the app started.
  */
 type MemoryReport = {
+  /** The app's CPU time so far, before this report's forced GC, and after it. */
+  loadCpuMs: number;
+  cpuMs: number;
   loadedRssMb: number;
   loadedHeapTotalMb: number;
   rssMb: number;
@@ -99,10 +112,10 @@ function nextReport(child: ChildProcess): Promise<MemoryReport> {
 }
 
 /** Starts dist/main.js in HTTP mode; resolves with the child and the port it logged. */
-function startBuiltApp(apiUrl: string): Promise<{ child: ChildProcess; port: number }> {
+function startBuiltApp(apiUrl: string, flags: readonly string[]): Promise<{ child: ChildProcess; port: number }> {
   const child = fork("dist/main.js", [], {
     cwd: ROOT,
-    execArgv: [...NODE_FLAGS, "--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(PROBE)}`],
+    execArgv: [...flags, "--expose-gc", "--import", `data:text/javascript,${encodeURIComponent(PROBE)}`],
     env: {
       PATH: process.env.PATH ?? "",
       DOTENV_CONFIG_PATH: "/nonexistent/.env",
@@ -113,8 +126,8 @@ function startBuiltApp(apiUrl: string): Promise<{ child: ChildProcess; port: num
       PORT: "0",
       LOG_LEVEL: "info",
     },
-    // Node flags such as --trace-gc write to stdout: shown then, dropped otherwise.
-    stdio: ["ignore", NODE_FLAGS.length > 0 ? "inherit" : "ignore", "pipe", "ipc"],
+    // Node flags such as --trace-gc write to stdout: shown when there are flags, dropped otherwise.
+    stdio: ["ignore", flags.length > 0 ? "inherit" : "ignore", "pipe", "ipc"],
   });
   return new Promise((resolve, reject) => {
     let err = "";
@@ -152,10 +165,18 @@ function requestMaker(kind: Kind, baseUrl: string, responseBase: string): (n: nu
   };
 }
 
-async function runKind(kind: Kind): Promise<void> {
+interface Summary {
+  label: string;
+  peakRssMb: number;
+  rssMb: number;
+  heapUsedMb: number;
+  cpuMsPerRequest: number;
+}
+
+async function runKind(kind: Kind, label: string, flags: readonly string[]): Promise<Summary> {
   const total = COUNTS[kind];
   const sink = await startSlackSink();
-  const { child, port } = await startBuiltApp(sink.apiUrl);
+  const { child, port } = await startBuiltApp(sink.apiUrl, flags);
   const sendOne = requestMaker(kind, `http://127.0.0.1:${port}`, sink.apiUrl.replace(/api\/$/, "response/"));
   const memory = async (): Promise<MemoryReport> => {
     const report = nextReport(child);
@@ -178,12 +199,12 @@ async function runKind(kind: Kind): Promise<void> {
   await exited;
   sink.server.close();
 
-  const flags = NODE_FLAGS.length > 0 ? `, node ${NODE_FLAGS.join(" ")}` : "";
+  const node = flags.length > 0 ? `node ${flags.join(" ")}` : "node without flags";
   const what =
     kind === "messages"
-      ? `${total} channel messages, each in a thread of its own (${CHANNELS} channels, ${PEOPLE} people${flags}); ${sink.posted()} thread replies`
-      : `${total} /zpa-code commands, distinct texts from distinct people (${CHANNELS} channels${flags}), one in ${AUTO_STATUS_EVERY} \`auto status\`; ${sink.responses()} response_url posts`;
-  console.log(`\n### ${kind}: ${what}`);
+      ? `${total} channel messages, each in a thread of its own (${CHANNELS} channels, ${PEOPLE} people); ${sink.posted()} thread replies`
+      : `${total} /zpa-code commands, distinct texts from distinct people (${CHANNELS} channels), one in ${AUTO_STATUS_EVERY} \`auto status\`; ${sink.responses()} response_url posts`;
+  console.log(`\n### ${kind}, ${label} (${node}): ${what}`);
   console.log(`${kind.padStart(8)} | RSS under load MB | heap reserved under load MB | RSS after GC MB | peak RSS MB | heap after GC MB`);
   const cell = (mb: number, width: number): string => mb.toFixed(1).padStart(width);
   for (const row of rows) {
@@ -194,19 +215,41 @@ async function runKind(kind: Kind): Promise<void> {
   const last = rows.at(-1)!;
   const middle = rows[Math.floor(rows.length / 2)]!;
   const growth = last.heapUsedMb / middle.heapUsedMb;
-  for (const [label, row] of [["half", middle], ["end", last]] as const) {
+  // CPU under load only: each interval from the end of one report's forced GC to the start of the next.
+  const loadCpuMs = rows.slice(1).reduce((sum, row, i) => sum + row.loadCpuMs - rows[i]!.cpuMs, 0);
+  for (const [at, row] of [["half", middle], ["end", last]] as const) {
     console.log(
-      `${label} (${row.sent}): RSS under load ${row.loadedRssMb.toFixed(1)} MB, after GC ${row.rssMb.toFixed(1)} MB, heap after GC ${row.heapUsedMb.toFixed(1)} MB; peak RSS so far ${row.peakRssMb.toFixed(1)} MB`,
+      `${at} (${row.sent}): RSS under load ${row.loadedRssMb.toFixed(1)} MB, after GC ${row.rssMb.toFixed(1)} MB, heap after GC ${row.heapUsedMb.toFixed(1)} MB; peak RSS so far ${row.peakRssMb.toFixed(1)} MB`,
     );
   }
+  console.log(`app CPU under load: ${(loadCpuMs / total).toFixed(2)} ms per request`);
   console.log(`RSS after GC ${last.rssMb.toFixed(1)} MB (target < ${RSS_TARGET_MB}): ${last.rssMb < RSS_TARGET_MB ? "met" : "MISSED"}`);
   console.log(`peak RSS ${last.peakRssMb.toFixed(1)} MB (target < ${RSS_TARGET_MB}): ${last.peakRssMb < RSS_TARGET_MB ? "met" : "MISSED"}`);
   console.log(`heap after GC, end / half: ${growth.toFixed(3)}x (target <= 1.10): ${growth <= 1.1 ? "flat" : "GROWING"}`);
+  return { label, peakRssMb: last.peakRssMb, rssMb: last.rssMb, heapUsedMb: last.heapUsedMb, cpuMsPerRequest: loadCpuMs / total };
 }
 
 export async function run(): Promise<void> {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
   const only = process.env.BENCH_KIND;
   if (only !== undefined && !KINDS.includes(only as Kind)) throw new Error(`BENCH_KIND must be one of ${KINDS.join(", ")}`);
-  for (const kind of only ? [only as Kind] : KINDS) await runKind(kind);
+  const start = startScriptFlags();
+  // npm start's flags against plain node, alternating which goes first, so drift on the machine hits both alike.
+  const configs: Array<[string, string[]]> = [["npm start", [...start, ...NODE_FLAGS]]];
+  if (start.length > 0) configs.push(["plain node", [...NODE_FLAGS]]);
+  let round = 0;
+  for (const kind of only ? [only as Kind] : KINDS) {
+    const ordered = round++ % 2 === 0 ? configs : [...configs].reverse();
+    const summaries: Summary[] = [];
+    for (const [label, flags] of ordered) summaries.push(await runKind(kind, label, flags));
+    if (summaries.length < 2) continue;
+    const [ours, plain] = [summaries.find((s) => s.label === "npm start")!, summaries.find((s) => s.label === "plain node")!];
+    const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+    console.log(
+      `\n${kind}: npm start / plain node: peak RSS ${ours.peakRssMb.toFixed(1)} / ${plain.peakRssMb.toFixed(1)} MB (${ratio(ours.peakRssMb, plain.peakRssMb)}), ` +
+        `RSS after GC ${ours.rssMb.toFixed(1)} / ${plain.rssMb.toFixed(1)} MB (${ratio(ours.rssMb, plain.rssMb)}), ` +
+        `heap after GC ${ours.heapUsedMb.toFixed(1)} / ${plain.heapUsedMb.toFixed(1)} MB, ` +
+        `CPU ${ours.cpuMsPerRequest.toFixed(2)} / ${plain.cpuMsPerRequest.toFixed(2)} ms per request (${ratio(ours.cpuMsPerRequest, plain.cpuMsPerRequest)})`,
+    );
+  }
 }

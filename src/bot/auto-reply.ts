@@ -15,6 +15,7 @@ import { StateUnavailableError } from "../state/store.js";
 import { alsoNamedBy } from "./also-named.js";
 import type { Bot } from "./bot.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
+import { renderedOnce } from "./rendered-once.js";
 import type { Delivery, Outgoing } from "./outgoing.js";
 
 /** Slack messages are at most 40,000 characters; anything longer is not a real message. */
@@ -57,11 +58,17 @@ export function isFromPerson(message: IncomingMessage, botUserId: string | undef
   return ANSWERED_SUBTYPES.has(message.subtype);
 }
 
+function threadCard(core: Bot, entry: Entry, note?: string): Message {
+  return renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ...(note ? { note } : {}) });
+}
+
+/** Most replies are one code with no spike: the same card every time, so it is rendered once per code. */
+const plainThreadCard = renderedOnce((core, entry) => threadCard(core, entry));
+
 function replyFor(core: Bot, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
   if (entries.length === 1) {
     const entry = entries[0]!;
-    const note = spikes.length > 0 ? spikes.map(spikeLine).join("\n") : undefined;
-    return renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ...(note ? { note } : {}) });
+    return spikes.length > 0 ? threadCard(core, entry, spikes.map(spikeLine).join("\n")) : plainThreadCard(core, entry);
   }
   if (entries.length <= MAX_COMPACT_CARDS) return renderCompactCards(entries, ACTION.details, spikeBlocks(spikes));
   return renderSummary(entries, ACTION.details, spikeBlocks(spikes));
