@@ -30,6 +30,8 @@ export interface TestAppOptions {
   proxy?: ProxySettings;
   /** Shorter server timeouts or a smaller connection cap than production's. */
   serverLimits?: Partial<ServerLimits>;
+  /** A smaller cap on handlers running at once than production's. */
+  maxInFlight?: number;
 }
 
 interface TestAppBase {
@@ -128,6 +130,7 @@ async function startWith(
       logger,
       ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}),
       ...(options.sendRetryPausesMs ? { sendRetryPausesMs: options.sendRetryPausesMs } : {}),
+      ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
     });
     return { running, logLines };
   } catch (error) {
