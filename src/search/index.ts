@@ -38,6 +38,7 @@ export function createSearch(catalog: Catalog, options: SearchOptions = {}): Sea
     resolve,
     scan: (text) => scanText(codes, text),
     byCode: (code) => codes.exact.get(code.toUpperCase())?.entry,
+    codes,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Entry } from "../catalog/types.js";
+import type { CodeIndex } from "./code-index.js";
 
 /** How a query was matched, from most to least certain. */
 export type ResolveHow =
@@ -23,4 +24,6 @@ export interface Search {
   /** Codes literally present in the text, in order of first appearance, no repeats. */
   scan(text: string): Entry[];
   byCode(code: string): Entry | undefined;
+  /** The exact code index scan uses; OCR recovery builds its tolerant pass on it. */
+  readonly codes: CodeIndex;
 }
