@@ -47,6 +47,8 @@ const CONFUSABLE: Record<string, string> = {
   "1": "IL",
   S: "5",
   "5": "S",
+  M: "N",
+  N: "M",
 };
 
 /** Lower-case letters tesseract writes for upper-case ones (l for I, o for O ...): not evidence of prose. */
@@ -103,14 +105,23 @@ export function buildOcrRecovery(index: CodeIndex): (lines: readonly OcrLine[]) 
     if (!allLower && lower > upper / 4) return [];
     const key = letters.toUpperCase();
     const found: Candidate[] = [];
-    for (const { spelling, underscores } of byLength.get(key.length) ?? []) {
-      let confusions = 0;
+    const compare = (code: string, shift: number): number => {
+      let confusions = shift;
       for (let k = 0; k < key.length && confusions <= 2; k++) {
         const a = key[k]!;
-        const b = spelling.compact[k]!;
+        const b = code[k + shift]!;
         if (a !== b) confusions += CONFUSABLE[a]?.includes(b) ? 1 : 3;
       }
+      return confusions;
+    };
+    // Each code of the same length, and each one letter longer with its first letter lost (clipped by a cell
+    // edge or eaten by the text before it): that loss counts as one slip and is never sure.
+    const sameLength = (byLength.get(key.length) ?? []).map((code) => ({ ...code, shift: 0 }));
+    const clipped = key.length >= 12 ? (byLength.get(key.length + 1) ?? []).map((code) => ({ ...code, shift: 1 })) : [];
+    for (const { spelling, underscores: codeUnderscores, shift } of [...sameLength, ...clipped]) {
+      const confusions = compare(spelling.compact, shift);
       if (confusions > 2 || confusions > Math.floor(key.length / 8)) continue;
+      const underscores = shift === 0 ? codeUnderscores : new Set([...codeUnderscores].map((at) => at - 1));
       let underscoresSeen = 0;
       let slips = 0;
       let wrong = false;
@@ -124,9 +135,12 @@ export function buildOcrRecovery(index: CodeIndex): (lines: readonly OcrLine[]) 
       for (const at of underscores) if (!boundaries.has(at)) slips++;
       if (wrong) continue;
       if (allLower && (slips > 0 || confusions > 0)) continue;
-      // Sure: the letters are right (or one swap in a long code) and at least one underscore was read as one.
-      const evidence = underscoresSeen > 0 || underscores.size === 0;
-      const sure = evidence && (confusions === 0 || (confusions === 1 && key.length >= 12 && slips <= 1));
+      // Sure: the letters are right (or one swap in a long code) and at least one underscore was read as one,
+      // or every underscore of a code of three parts or more was read as a space (monospace terminals do that).
+      const spacedOut = underscoresSeen === 0 && underscores.size >= 2 && boundaries.size === underscores.size && slips === underscores.size;
+      const evidence = underscoresSeen > 0 || underscores.size === 0 || spacedOut;
+      const sure =
+        shift === 0 && evidence && (confusions === 0 || (confusions === 1 && key.length >= 12 && slips <= 1));
       found.push({ spelling, confusions, sure });
     }
     if (found.length === 0) return [];
