@@ -110,7 +110,8 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
     const length = data.getUint32(at);
     const name = ascii(bytes, at + 4, 4);
     if (name === "IHDR") throw lie("png", "second IHDR");
-    if (name === "IDAT") idat += length;
+    // Only the bytes really present count: a truncated file does not get credit for what it declares.
+    if (name === "IDAT") idat += Math.min(length, Math.max(0, bytes.length - at - 8));
     if (name === "IEND") break;
     at += 12 + length;
   }

@@ -41,8 +41,13 @@ export class OcrTimeout extends Error {
   }
 }
 
-/** Tesseract could not read the bytes (damaged or unsupported image). */
+/** Tesseract could not read the bytes (damaged or unsupported image), or its worker failed. */
 export class OcrFailed extends Error {}
+
+function cannotRead(error: unknown): string {
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, "").slice(0, 200);
+  return `the image could not be read (${detail})`;
+}
 
 interface TesseractWorker {
   recognize(image: Uint8Array, options: object, output: object): Promise<{ data: { blocks: unknown } }>;
@@ -115,14 +120,14 @@ export function createOcrReader(limits: OcrLimits): OcrReader {
         slot.failJob = (error) => reject(error);
         timer = setTimeout(() => reject(new OcrTimeout(limits.timeoutMs)), limits.timeoutMs);
       });
-      slot.worker ??= startWorker((message) => slot.failJob?.(new OcrFailed(message)));
+      slot.worker ??= startWorker((message) => slot.failJob?.(new OcrFailed(cannotRead(message))));
       const worker = await Promise.race([slot.worker, failed]);
       const result = await Promise.race([worker.recognize(job.image, {}, { blocks: true, text: false }), failed]);
       job.resolve(linesOf(result.data.blocks));
     } catch (error) {
       // A timed-out or failed worker may be stuck mid-image: stop it; the next image starts a fresh one.
       retire(slot);
-      job.reject(error instanceof Error ? error : new OcrFailed(String(error)));
+      job.reject(error instanceof OcrTimeout || error instanceof OcrFailed ? error : new OcrFailed(cannotRead(error)));
     } finally {
       clearTimeout(timer);
       slot.failJob = undefined;
