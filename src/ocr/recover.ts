@@ -38,17 +38,21 @@ interface Candidate {
   sure: boolean;
 }
 
-/** Characters tesseract mixes up in code-like text, each mapped to the set it may stand for. */
+/** Characters tesseract mixes up in code-like text: each character read maps to those it may stand for. */
 const CONFUSABLE: Record<string, string> = {
   O: "0",
   "0": "O",
-  I: "1L",
+  I: "1LT",
   L: "1I",
   "1": "IL",
+  T: "I",
   S: "5",
   "5": "S",
   M: "N",
   N: "M",
+  B: "8",
+  "8": "B0",
+  "6": "0",
 };
 
 /** Lower-case letters tesseract writes for upper-case ones (l for I, o for O ...): not evidence of prose. */
