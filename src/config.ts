@@ -1,6 +1,7 @@
 // Reads and validates the environment once at start. Errors name the variable, never its value,
 // because values may be secrets.
 import type { AutoReplySettings } from "./bot/deps.js";
+import { readOcrSettings, type OcrSettings } from "./ocr/config.js";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -10,6 +11,11 @@ interface CommonConfig {
   port: number;
   logLevel: LogLevelName;
   autoReply: AutoReplySettings;
+  /**
+   * Reading codes in screenshots (OCR, OCR_CONCURRENCY, OCR_QUEUE, OCR_TIMEOUT_MS, OCR_IDLE_MS, OCR_MAX_BYTES).
+   * loadConfig always sets it; a config built without it (benches, some tests) reads no images.
+   */
+  ocr?: OcrSettings;
 }
 
 interface SlackCommon extends CommonConfig {
@@ -64,6 +70,7 @@ export function loadConfig(env: Env): Config {
     port: readPort(env),
     logLevel: readLogLevel(env),
     autoReply: readAutoReply(env),
+    ocr: readOcrSettings(env),
   };
   const botToken = readVariable(env, "SLACK_BOT_TOKEN");
   const appToken = readVariable(env, "SLACK_APP_TOKEN");

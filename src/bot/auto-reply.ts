@@ -15,6 +15,7 @@ import { spikeHintKey } from "../trends/spike.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
 import type { BotCore, BotState } from "./deps.js";
 import { alsoNamedBy } from "./entries.js";
+import { imagesOf, type ImageFile } from "./image-reply.js";
 import type { Outgoing } from "./outgoing.js";
 
 /** Slack messages are at most 40,000 characters; anything longer is not a real message. */
@@ -40,6 +41,10 @@ export interface IncomingMessage {
   threadTs?: string;
   /** app_mention: someone asked the bot directly, so channel switches do not apply. */
   isMention: boolean;
+  /** "im" for a DM to the bot, as Slack's channel_type says. */
+  channelType?: string;
+  /** Files attached to the message (screenshots are read by image-reply.ts). */
+  files?: ImageFile[];
 }
 
 export interface AutoReply {
@@ -55,7 +60,8 @@ export function isFromPerson(message: IncomingMessage, botUserId: string | undef
   return ANSWERED_SUBTYPES.has(message.subtype);
 }
 
-function replyFor(core: BotCore, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
+/** The thread reply for codes found in a message: one card, compact cards, or a summary. */
+export function replyFor(core: BotCore, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
   if (entries.length === 1) {
     const entry = entries[0]!;
     const note = spikes.length > 0 ? spikes.map(spikeLine).join("\n") : undefined;
@@ -112,6 +118,8 @@ export async function autoReply(
   const found = core.search.scan(decodeSlackEntities(message.text.slice(0, MAX_MESSAGE_CHARS)));
   // Most messages hold no code: they cost no store call at all.
   if (found.length === 0 && !message.isMention) return null;
+  // An @mention with images and no code in its text: the image reply answers it (or says it read nothing).
+  if (found.length === 0 && core.images && imagesOf(message, core.images.maxBytes).length > 0) return null;
 
   const { state } = core;
   if (state && !state.store.isHealthy()) throw new StateUnavailableError(`${state.store.where} is unavailable`);

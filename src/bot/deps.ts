@@ -1,5 +1,6 @@
 // What the Slack-free bot logic needs; surfaces (Slack listeners, the local preview) build it once.
 import type { Catalog } from "../catalog/types.js";
+import type { ImageReading } from "./image-reply.js";
 import type { Search } from "../search/types.js";
 import type { DedupeStore } from "../state/dedupe.js";
 import type { Clock, StateStore } from "../state/store.js";
@@ -34,6 +35,8 @@ export interface BotCore {
    * nothing is counted, and the App Home has no "Seen this week".
    */
   state?: BotState;
+  /** Absent with OCR=off (or where no surface can fetch files): screenshots are not read. */
+  images?: ImageReading;
 }
 
 export const DEFAULT_COMMAND = "/zpa-code";

@@ -7,6 +7,7 @@ import { healthReporter, startHealthServer } from "../health.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
 import { registerListeners, type BotDeps } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
+import { slackImageReading } from "./image-files.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
 
 export interface StartOptions {
@@ -71,7 +72,11 @@ export async function startSlackApp(
   });
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
-  registerListeners(app, deps);
+  // Screenshots are read only with OCR on; the worker itself starts with the first image.
+  const images = config.ocr?.enabled
+    ? slackImageReading(deps.search, config.ocr, { token: config.botToken, slackApiUrl: config.slackApiUrl })
+    : undefined;
+  registerListeners(app, { ...deps, ...(images ? { images } : {}) });
 
   await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
 
@@ -80,6 +85,7 @@ export async function startSlackApp(
     logger.info(`HTTP mode: listening on port ${portOf(server)} at /slack/events`);
     return running(config.mode, app, portOf(server), inFlight, logger, async () => {
       await app.stop();
+      await images?.reader.stop();
     });
   }
 
@@ -93,6 +99,7 @@ export async function startSlackApp(
   logger.info(`Socket Mode: connected; health on port ${healthServer.port} at /healthz`);
   return running(config.mode, app, healthServer.port, inFlight, logger, async () => {
     await app.stop();
+    await images?.reader.stop();
     await closeServer(healthServer.server);
   });
 }

@@ -3,6 +3,7 @@
 import type { StateHandles } from "../../src/bot/state.js";
 import type { AutoReplySettings, BotDeps } from "../../src/slack/listeners/index.js";
 import type { HttpModeConfig, SocketModeConfig } from "../../src/config.js";
+import type { OcrSettings } from "../../src/ocr/config.js";
 import { loadBotDeps } from "../../src/slack/deps.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
@@ -22,6 +23,8 @@ export interface TestAppOptions {
    * the caller closes it. Default: a fresh in-process state per app.
    */
   state?: StateHandles;
+  /** Reading screenshots; default off (most suites post no images and need no OCR worker). */
+  ocr?: OcrSettings;
 }
 
 interface TestAppBase {
@@ -56,6 +59,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+    ...(options.ocr ? { ocr: options.ocr } : {}),
   };
   const { running, logLines } = await startWith(config, options, api, []);
   return {
@@ -84,6 +88,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+    ...(options.ocr ? { ocr: options.ocr } : {}),
   };
   const { running, logLines } = await startWith(config, options, api, [socket]);
   return {

@@ -2,6 +2,7 @@
 import type { App, Logger } from "@slack/bolt";
 import type { Catalog } from "../../catalog/types.js";
 import { DEFAULT_COMMAND, type AutoReplySettings, type BotCore } from "../../bot/deps.js";
+import type { ImageReading } from "../../bot/image-reply.js";
 import { createBotState, type StateHandles } from "../../bot/state.js";
 import type { Search } from "../../search/types.js";
 import type { DedupeStore } from "../../state/dedupe.js";
@@ -30,6 +31,8 @@ export interface BotDeps {
   command?: string;
   /** Defaults to the app's logger. */
   logger?: Logger;
+  /** How screenshots are fetched and read; absent with OCR=off. */
+  images?: ImageReading;
 }
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
@@ -42,6 +45,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
     dedupe: deps.dedupe ?? handles.store,
     command: deps.command ?? DEFAULT_COMMAND,
     state: createBotState(handles),
+    ...(deps.images ? { images: deps.images } : {}),
   };
   const logger = deps.logger ?? app.logger;
   logStateHealth(handles.store, logger);
