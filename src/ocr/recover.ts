@@ -105,8 +105,9 @@ export function buildOcrRecovery(index: CodeIndex): (lines: readonly OcrLine[]) 
     }
     const allLower = upper === 0 && lower > 0;
     // Mixed case reads as prose ("App not available"); a fully lower-case code must have its underscores.
-    if (!allLower && lowerProse > 0) return [];
-    if (!allLower && lower > upper / 4) return [];
+    // Tesseract's dictionary sometimes lowers one word of a code ("... AST LOCAL owner"): a little of that
+    // is tolerated, but such a read is never sure.
+    if (!allLower && lower > upper / 3) return [];
     const key = letters.toUpperCase();
     const found: Candidate[] = [];
     const compare = (code: string, shift: number): number => {
@@ -144,7 +145,7 @@ export function buildOcrRecovery(index: CodeIndex): (lines: readonly OcrLine[]) 
       const spacedOut = underscoresSeen === 0 && underscores.size >= 2 && boundaries.size === underscores.size && slips === underscores.size;
       const evidence = underscoresSeen > 0 || underscores.size === 0 || spacedOut;
       const sure =
-        shift === 0 && evidence && (confusions === 0 || (confusions === 1 && key.length >= 12 && slips <= 1));
+        shift === 0 && lowerProse === 0 && evidence && (confusions === 0 || (confusions === 1 && key.length >= 12 && slips <= 1));
       found.push({ spelling, confusions, sure });
     }
     if (found.length === 0) return [];

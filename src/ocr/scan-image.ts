@@ -4,6 +4,7 @@ import type { Search } from "../search/types.js";
 import { ImageRejected, inspectImage, type ImageInfo } from "./image-type.js";
 import type { OcrReader } from "./reader.js";
 import { buildOcrRecovery } from "./recover.js";
+import { prepareForOcr } from "./upscale.js";
 
 export interface ImageScan {
   image: ImageInfo;
@@ -21,6 +22,6 @@ export function createImageScanner(search: Search, reader: OcrReader): ImageScan
   return async (bytes) => {
     const image = inspectImage(bytes);
     if (image === null) throw new ImageRejected("not a PNG, JPEG, GIF or WebP image");
-    return { image, ...recover(await reader.read(bytes)) };
+    return { image, ...recover(await reader.read(await prepareForOcr(bytes, image))) };
   };
 }

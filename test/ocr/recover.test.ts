@@ -79,6 +79,13 @@ describe("OCR code recovery", () => {
     expect(read(first, elsewhere)).toEqual({ codes: [], likely: [] });
   });
 
+  it("offers a code with one word lowered by tesseract's dictionary only as looks-like", () => {
+    expect(read(line("shows AST MT SETUP ERR BIND TO AST LOCAL owner for most"))).toEqual({
+      codes: [],
+      likely: ["AST_MT_SETUP_ERR_BIND_TO_AST_LOCAL_OWNER"],
+    });
+  });
+
   it("offers a code whose first letter was clipped only as looks-like", () => {
     expect(read(line("reason=\\ST_MT_SETUP_ERR_HASH_TBL FULL connecto"))).toEqual({
       codes: [],

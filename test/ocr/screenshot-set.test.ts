@@ -1,6 +1,6 @@
-// The OCR targets on the image set (test/fixtures/ocr/screenshot-set.ts): no code a screen does not show is
-// ever reported, as a card or as "looks like", and most codes shown are found. The issue's target is 95%;
-// the floor asserted here is what the pass reaches today (58 of 64, docs/ocr.md), so a regression fails.
+// The OCR targets on the image set (test/fixtures/ocr/screenshot-set.ts): at least 95% of the codes the
+// screens show are found (as cards or "looks like" buttons), and no code a screen does not show is ever
+// reported. Figures per screen are printed; docs/ocr.md keeps the last run's.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +41,7 @@ describe.skipIf(chromiumMissing())("OCR image set", () => {
     expect(Math.max(...screens.map((s) => s.zoom))).toBeGreaterThanOrEqual(1.5);
   });
 
-  it("finds at least 90% of the codes shown and reports none that is not shown", () => {
+  it("finds at least 95% of the codes shown and reports none that is not shown", () => {
     let shown = 0;
     let sure = 0;
     let offered = 0;
@@ -58,7 +58,7 @@ describe.skipIf(chromiumMissing())("OCR image set", () => {
     }
     console.log(`codes shown ${shown}: ${sure} as cards, ${offered} as "looks like", ${shown - sure - offered} missed; false ${wrong.length}`);
     expect(wrong).toEqual([]);
-    expect((sure + offered) / shown).toBeGreaterThanOrEqual(0.9);
+    expect((sure + offered) / shown).toBeGreaterThanOrEqual(0.95);
   });
 
   it("never turns a near-miss into a code", () => {
