@@ -12,8 +12,14 @@ import { routeAction } from "../bot/route-action.js";
 import { refreshSeenThisWeek } from "../bot/seen-this-week.js";
 import { createBotState } from "../bot/state.js";
 import { loadCatalog } from "../catalog/load.js";
+import { imageAutoReply, type ImageReading } from "../bot/image-reply.js";
+import { DEFAULT_OCR_SETTINGS, type OcrSettings } from "../ocr/config.js";
+import { imageTypeOf, MIME_TYPES } from "../ocr/image-type.js";
+import { createOcrReader, type OcrReader } from "../ocr/reader.js";
+import { createImageScanner } from "../ocr/scan-image.js";
 import { SEARCH_MODAL } from "../render/action-ids.js";
 import { createSearch } from "../search/index.js";
+import type { Search } from "../search/types.js";
 import { openInProcessState } from "../state/open.js";
 import type { PreviewBot, PreviewReply } from "./bot.js";
 
@@ -46,7 +52,27 @@ function nextTriggerId(): string {
   return `preview.trigger.${triggerSequence}`;
 }
 
-export function createCorePreviewBot(core: BotCore): PreviewBot {
+/** Screenshots being read, by the file id the preview gave them (the preview's stand-in for Slack's file store). */
+const previewFiles = new Map<string, Uint8Array>();
+let fileSequence = 0;
+
+/** Reads the preview's pasted screenshots with OCR: the same scanner Slack's downloads go through. */
+export function previewImageReading(search: Search, settings: OcrSettings): ImageReading & { reader: OcrReader } {
+  const reader = createOcrReader(settings);
+  const scan = createImageScanner(search, reader);
+  return {
+    maxBytes: settings.maxBytes,
+    reader,
+    async read(file) {
+      const bytes = previewFiles.get(file.id);
+      if (!bytes) throw new Error("the pasted file is gone");
+      const { codes, likely } = await scan(bytes);
+      return { codes, likely };
+    },
+  };
+}
+
+export function createCorePreviewBot(core: BotCore, onClose?: () => Promise<void>): PreviewBot {
   return {
     async command({ text, user, channelId }) {
       const auto = parseAutoCommand(text);
@@ -104,6 +130,35 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
       return outgoingToReplies(result.outgoing);
     },
 
+    async image({ bytes, name, user, channelId, ts }) {
+      if (!core.images) return [{ surface: "ephemeral", message: { text: "Reading screenshots is off here (OCR=off)." } }];
+      const id = `F0PREVIEW${++fileSequence}`;
+      previewFiles.set(id, bytes);
+      const problems: PreviewReply[] = [];
+      try {
+        const incoming = {
+          channel: channelId,
+          user: user.id,
+          text: "",
+          ts,
+          isMention: false,
+          subtype: "file_share",
+          files: [{ id, name, mimetype: MIME_TYPES[imageTypeOf(bytes) ?? "png"], size: bytes.length, url: `preview:${id}` }],
+        };
+        // What the Slack listener logs, the person in the preview sees: why their image was not read.
+        const reply = await imageAutoReply(core, incoming, PREVIEW_BOT_USER_ID, (_file, error) =>
+          problems.push({ surface: "ephemeral", message: { text: `${name} was not read: ${error.message}` } }),
+        );
+        return [...problems, ...(reply ? outgoingToReplies([reply.outgoing]) : [])];
+      } finally {
+        previewFiles.delete(id);
+      }
+    },
+
+    async close() {
+      await onClose?.();
+    },
+
     async home({ user, privateMetadata }) {
       await refreshSeenThisWeek(core);
       const published = outgoingToReplies(openHome(core, user.id, privateMetadata)).find((reply) => reply.surface === "home");
@@ -117,15 +172,21 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
  * The bot as `npm start` runs it without Slack: the real catalog and search, auto-reply on in every
  * channel, and a fresh in-process state (as a Slack app gets without REDIS_URL).
  */
-export function loadCorePreviewBot(catalogPath?: string): PreviewBot {
+export function loadCorePreviewBot(catalogPath?: string, ocr: OcrSettings = DEFAULT_OCR_SETTINGS): PreviewBot {
   const catalog = loadCatalog(catalogPath);
   const state = openInProcessState();
-  return createCorePreviewBot({
-    catalog,
-    search: createSearch(catalog),
-    autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-    dedupe: state.store,
-    command: DEFAULT_COMMAND,
-    state: createBotState(state),
-  });
+  const search = createSearch(catalog);
+  const images = ocr.enabled ? previewImageReading(search, ocr) : undefined;
+  return createCorePreviewBot(
+    {
+      catalog,
+      search,
+      autoReply: { enabled: true, channels: null, dedupeHours: 24 },
+      dedupe: state.store,
+      command: DEFAULT_COMMAND,
+      state: createBotState(state),
+      ...(images ? { images } : {}),
+    },
+    async () => images?.reader.stop(),
+  );
 }

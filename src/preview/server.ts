@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HEALTH_PATH } from "../health.js";
-import { API_ROUTES, handleApi, type ApiRoute } from "./api.js";
+import { API_ROUTES, handleApi, MAX_IMAGE_BODY_BYTES, type ApiRoute } from "./api.js";
 import type { PreviewBot } from "./bot.js";
 import { HttpError, readJsonBody } from "./http-body.js";
 import { CLIENT_SCRIPT } from "./page/client-script.js";
@@ -17,7 +17,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self'",
+  // blob: for the preview of a screenshot the page itself pasted (URL.createObjectURL), nothing else.
+  "img-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -76,11 +77,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     host,
     port,
     url: `http://${urlHost}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await options.bot.close?.();
+    },
   };
 }
 
@@ -117,7 +120,7 @@ async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot)
   if (apiRoute !== undefined && (API_ROUTES as readonly string[]).includes(apiRoute)) {
     requireMethod(method, ["POST"]);
     rejectOtherOrigins(req);
-    const body = await readJsonBody(req);
+    const body = await readJsonBody(req, apiRoute === "image" ? MAX_IMAGE_BODY_BYTES : undefined);
     return sendJson(res, 200, await handleApi(apiRoute as ApiRoute, body, bot));
   }
   throw new HttpError(404, `Nothing at ${path}.`);

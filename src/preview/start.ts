@@ -1,6 +1,7 @@
 // Starts the local preview the way `npm start` does without Slack tokens: the real bot logic behind
 // the Slack-like page, on PREVIEW_HOST (default 127.0.0.1) and the shared PORT.
 import type { Env } from "../config.js";
+import { readOcrSettings } from "../ocr/config.js";
 import { loadCorePreviewBot } from "./core-bot.js";
 import { startPreviewServer, type RunningPreview } from "./server.js";
 import { readPreviewHost } from "./settings.js";
@@ -24,7 +25,7 @@ export function previewStartedLine(url: string): string {
 export async function startLocalPreview(options: LocalPreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = readPreviewHost(options.env);
-  const preview = await startPreviewServer({ bot: loadCorePreviewBot(), host, port: options.port, log });
+  const preview = await startPreviewServer({ bot: loadCorePreviewBot(undefined, readOcrSettings(options.env)), host, port: options.port, log });
   log(previewStartedLine(preview.url));
   return preview;
 }
