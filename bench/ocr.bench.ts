@@ -3,7 +3,7 @@
 // worker loaded. Baseline, interleaved in the same process and worker: tesseract on the image as given
 // (no doubling) with the same recovery pass. `npm run bench -- ocr`.
 import type { Entry } from "../src/catalog/types.js";
-import { DEFAULT_OCR_SETTINGS } from "../src/ocr/config.js";
+import { DEFAULT_OCR_SETTINGS } from "../src/config.js";
 import { inspectImage } from "../src/ocr/image-type.js";
 import { createOcrReader, type OcrReader } from "../src/ocr/reader.js";
 import { buildOcrRecovery } from "../src/ocr/recover.js";

@@ -4,7 +4,7 @@
 // docs/screenshot-in-card-out.png (a diagnostics-table screenshot pasted, its codes answered in the thread).
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadCorePreviewBot } from "../src/preview/core-bot.js";
+import { loadPreviewBot } from "../src/preview/adapter.js";
 import { startPreviewServer } from "../src/preview/server.js";
 import { giveImage, launchBrowser } from "../test/support/browser.js";
 
@@ -15,7 +15,7 @@ const CARD_QUERY = process.argv[2] ?? "BRK_MT_SETUP_TIMEOUT";
 const VIEWPORT = { width: 1280, height: 900 };
 
 mkdirSync(DOCS, { recursive: true });
-const preview = await startPreviewServer({ bot: loadCorePreviewBot(), host: "127.0.0.1", port: 0 });
+const preview = await startPreviewServer({ bot: loadPreviewBot(), host: "127.0.0.1", port: 0 });
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });

@@ -3,10 +3,10 @@
 import type { Entry } from "../catalog/types.js";
 import { COULD_NOT_READ, renderCouldNotRead, renderImageReply } from "../render/image-reply.js";
 import type { Message } from "../render/types.js";
-import { StateUnavailableError } from "../state/errors.js";
+import { StateUnavailableError } from "../state/store.js";
 import { isFromPerson, MIN_DEDUPE_MS, replyFor, type AutoReply, type IncomingMessage } from "./auto-reply.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
-import type { BotCore } from "./deps.js";
+import type { Bot } from "./bot.js";
 
 export { COULD_NOT_READ };
 
@@ -49,7 +49,7 @@ export function isDirectMessage(message: IncomingMessage): boolean {
  * read (the reply still covers the others). Rejects with StateUnavailableError when the shared store is down.
  */
 export async function imageAutoReply(
-  core: BotCore,
+  core: Bot,
   message: IncomingMessage,
   botUserId: string | undefined,
   onError: (file: ImageFile, error: Error) => void,

@@ -1,3 +1,4 @@
+// Usage texts of the CLI, one per command.
 /** Usage texts, one per command, shown by --help and after usage errors. */
 export const USAGE = {
   main: `zpa-code: explain Zscaler Private Access (ZPA) session status codes
@@ -21,7 +22,7 @@ Exit status: 0 found, 1 no match (suggestions printed), 2 usage error, 70 intern
 
 Explains one ZPA status code. Accepts exact codes in any case or separator, codes with typos,
 fragments of 4+ characters, page titles, and plain words ("out of source ports").
-  --json    print {"query", "match", "alternatives"} instead of text
+  --json    print {"query", "match", "alternatives", "how", "confidence"} instead of text
   --batch   with --json: read one query per line on stdin, print one JSON object per line
 Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,
   scan: `Usage: zpa-code scan [--json] [FILE]

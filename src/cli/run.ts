@@ -1,3 +1,4 @@
+// The CLI: parses arguments and runs lookup, scan, list or stats with exit codes.
 import { parseArgs } from "node:util";
 import { loadCatalog } from "../catalog/load.js";
 import type { Catalog } from "../catalog/types.js";
@@ -6,10 +7,7 @@ import { createSearch } from "../search/index.js";
 import type { Search } from "../search/types.js";
 import { USAGE, type Command } from "./help.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js";
-import { listCommand } from "./list.js";
 import { lookup } from "./lookup.js";
-import { scanCommand } from "./scan.js";
-import { statsCommand } from "./stats.js";
 
 const COMMANDS = ["lookup", "scan", "list", "stats"] as const satisfies readonly Command[];
 
@@ -65,22 +63,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (name) {
       case "lookup":
         return await lookup(core().search, io, { json, batch: "batch" in values && values.batch === true, words: positionals });
-      case "scan":
+      // Each command loads only what it needs: `stats` alone brings in the Redis client.
+      case "scan": {
+        const { scanCommand } = await import("./scan.js");
         return await scanCommand(core().search, io, { json, files: positionals });
-      case "list":
+      }
+      case "list": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        const { listCommand } = await import("./list.js");
         return listCommand(core().catalog, io, {
           json,
           component: "component" in values ? (values.component as string | undefined) : undefined,
           category: "category" in values ? (values.category as string | undefined) : undefined,
         });
-      case "stats":
+      }
+      case "stats": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        const { statsCommand } = await import("./stats.js");
         return await statsCommand(io, {
           json,
           days: "days" in values ? (values.days as string | undefined) : undefined,
           titleOf: (code) => core().search.byCode(code)?.title,
         });
+      }
     }
   } catch (error) {
     const usageProblem = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");

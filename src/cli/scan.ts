@@ -1,7 +1,7 @@
+// `zpa-code scan`: the codes in files or stdin, streamed in bounded pieces.
 import { createReadStream } from "node:fs";
 import type { Entry } from "../catalog/types.js";
-import { ConfigError, type Env } from "../config.js";
-import { readOcrSettings } from "../ocr/config.js";
+import { ConfigError, readOcrSettings, type Env } from "../config.js";
 import { ImageRejected, imageTypeOf } from "../ocr/image-type.js";
 import { OcrFailed, OcrTimeout, createOcrReader } from "../ocr/reader.js";
 import { createImageScanner } from "../ocr/scan-image.js";

@@ -2,18 +2,11 @@
 // per image, and workers stopped after a spell of idleness.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type { OcrSettings } from "../config.js";
 import type { OcrLine } from "./recover.js";
 
-export interface OcrLimits {
-  /** Images read at once, one worker thread each (OCR_CONCURRENCY). */
-  concurrency: number;
-  /** Images waiting beyond those being read; more are refused at once (OCR_QUEUE). */
-  queueLimit: number;
-  /** Longest one image may take before its worker is stopped (OCR_TIMEOUT_MS). */
-  timeoutMs: number;
-  /** A worker idle this long is stopped, giving back its memory (OCR_IDLE_MS). */
-  idleMs: number;
-}
+/** What bounds the pool: the OCR settings less the switch and the byte limit (checked before reading). */
+export type OcrLimits = Omit<OcrSettings, "enabled" | "maxBytes">;
 
 export interface OcrReader {
   /** The words tesseract reads in an encoded image, line by line. */

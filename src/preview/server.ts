@@ -1,12 +1,12 @@
 // The local preview web server: one Slack-like page plus a small JSON API backed by a PreviewBot.
 // node:http only; everything the page needs is served from here (no CDN), under a strict CSP.
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HEALTH_PATH } from "../health.js";
 import { API_ROUTES, handleApi, MAX_IMAGE_BODY_BYTES, type ApiRoute } from "./api.js";
-import type { PreviewBot } from "./bot.js";
+import type { PreviewBot } from "./payloads.js";
 import { HttpError, readJsonBody } from "./http-body.js";
-import { CLIENT_SCRIPT } from "./page/client-script.js";
 import { FAVICON_SVG, INDEX_HTML } from "./page/index-html.js";
 import { STYLES_CSS } from "./page/styles.js";
 
@@ -34,9 +34,24 @@ const SECURITY_HEADERS = {
   "cross-origin-opener-policy": "same-origin",
 } as const;
 
-const STATIC_FILES: Record<string, { type: string; body: string }> = {
+/**
+ * The page's script, browser/app.ts as the build compiled it. Read from dist/ whether this server runs
+ * from dist/ or (tests, tsx) from src/: both sit two levels under the package root.
+ */
+const CLIENT_SCRIPT_URL = new URL("../../dist/preview/browser/app.js", import.meta.url);
+let clientScript: string | undefined;
+function readClientScript(): string {
+  try {
+    clientScript ??= readFileSync(CLIENT_SCRIPT_URL, "utf8");
+  } catch {
+    throw new Error("dist/preview/browser/app.js is missing: run `npm run build` first");
+  }
+  return clientScript;
+}
+
+const STATIC_FILES: Record<string, { type: string; body: string | (() => string) }> = {
   "/": { type: "text/html; charset=utf-8", body: INDEX_HTML },
-  "/app.js": { type: "text/javascript; charset=utf-8", body: CLIENT_SCRIPT },
+  "/app.js": { type: "text/javascript; charset=utf-8", body: readClientScript },
   "/style.css": { type: "text/css; charset=utf-8", body: STYLES_CSS },
   "/favicon.svg": { type: "image/svg+xml", body: FAVICON_SVG },
 };
@@ -62,7 +77,7 @@ export interface RunningPreview {
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<RunningPreview> {
   const host = options.host ?? DEFAULT_PREVIEW_HOST;
-  const server = createServer(createPreviewHandler(options.bot, options.log));
+  const server = createServer(createPreviewHandler(options.bot, options.log, allowedHostsFor(host)));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen({ port: options.port, host }, () => {
@@ -87,12 +102,29 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 }
 
+/** Names the page may be reached by: loopback, and the host it was asked to listen on (PREVIEW_HOST). */
+export function allowedHostsFor(host: string): ReadonlySet<string> {
+  const bare = host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return new Set(["localhost", "127.0.0.1", "::1", bare]);
+}
+
+/**
+ * DNS rebinding: a site that points its own name at 127.0.0.1 would otherwise be "same origin" with this
+ * server. Its requests still carry its name in Host, so anything but an allowed name is refused.
+ */
+function rejectOtherHosts(req: IncomingMessage, allowed: ReadonlySet<string>): void {
+  const header = req.headers.host ?? "";
+  const name = header.toLowerCase().replace(/:\d+$/, "").replace(/^\[(.*)\]$/, "$1");
+  if (!allowed.has(name)) throw new HttpError(403, "This preview answers only at localhost, 127.0.0.1 or PREVIEW_HOST.");
+}
+
 export function createPreviewHandler(
   bot: PreviewBot,
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  allowedHosts: ReadonlySet<string> = allowedHostsFor(DEFAULT_PREVIEW_HOST),
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    route(req, res, bot).catch((error: unknown) => {
+    route(req, res, bot, allowedHosts).catch((error: unknown) => {
       if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message });
       // The detail goes to the operator's log; the page gets a plain sentence.
       log(`preview: ${req.method ?? "?"} ${pathOf(req)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -101,7 +133,8 @@ export function createPreviewHandler(
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot, allowedHosts: ReadonlySet<string>): Promise<void> {
+  rejectOtherHosts(req, allowedHosts);
   const path = pathOf(req);
   const method = req.method ?? "GET";
 
@@ -112,8 +145,9 @@ async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot)
   const file = STATIC_FILES[path === "/index.html" ? "/" : path];
   if (file !== undefined) {
     requireMethod(method, ["GET", "HEAD"]);
+    const body = typeof file.body === "function" ? file.body() : file.body;
     res.writeHead(200, { ...SECURITY_HEADERS, "content-type": file.type, "cache-control": "no-cache" });
-    res.end(method === "HEAD" ? undefined : file.body);
+    res.end(method === "HEAD" ? undefined : body);
     return;
   }
   const apiRoute = path.startsWith("/api/") ? path.slice("/api/".length) : undefined;

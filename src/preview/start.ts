@@ -1,16 +1,23 @@
-// Starts the local preview the way `npm start` does without Slack tokens: the real bot logic behind
-// the Slack-like page, on PREVIEW_HOST (default 127.0.0.1) and the shared PORT.
-import type { Env } from "../config.js";
-import { readOcrSettings } from "../ocr/config.js";
-import { loadCorePreviewBot } from "./core-bot.js";
-import { startPreviewServer, type RunningPreview } from "./server.js";
-import { readPreviewHost } from "./settings.js";
+// Starts the local preview the way `npm start` does without Slack tokens: the real bot behind the
+// Slack-like page, on PREVIEW_HOST (default 127.0.0.1) and the shared PORT.
+import { readHostVariable, type AutoReplySettings, type Env, type OcrSettings } from "../config.js";
+import { loadPreviewBot } from "./adapter.js";
+import { DEFAULT_PREVIEW_HOST, startPreviewServer, type RunningPreview } from "./server.js";
 
 export interface LocalPreviewOptions {
   env: Env;
   /** From the shared config (PORT); 0 = any free port. */
   port: number;
+  /** From the shared config; default: the defaults (on in every channel, 24 h dedupe). */
+  autoReply?: AutoReplySettings;
+  /** From the shared config (OCR, OCR_*); default: on, with the defaults. */
+  ocr?: OcrSettings;
   log?: (line: string) => void;
+}
+
+/** PREVIEW_HOST, the one setting only the preview reads: a host name or IP address (IPv6 with or without brackets); no scheme, port or path. */
+export function readPreviewHost(env: Env): string {
+  return readHostVariable(env, "PREVIEW_HOST") ?? DEFAULT_PREVIEW_HOST;
 }
 
 /** The one line `npm start` prints: where the page is, and how to reach a real workspace instead. */
@@ -25,7 +32,8 @@ export function previewStartedLine(url: string): string {
 export async function startLocalPreview(options: LocalPreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = readPreviewHost(options.env);
-  const preview = await startPreviewServer({ bot: loadCorePreviewBot(undefined, readOcrSettings(options.env)), host, port: options.port, log });
+  const bot = options.autoReply ? loadPreviewBot({ autoReply: options.autoReply, ocr: options.ocr }) : loadPreviewBot();
+  const preview = await startPreviewServer({ bot, host, port: options.port, log });
   log(previewStartedLine(preview.url));
   return preview;
 }

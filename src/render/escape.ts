@@ -1,6 +1,8 @@
 // Everything shown in mrkdwn goes through here: text from users or the catalog is escaped so
 // `<!channel>` or `<@U123>` is displayed, never acted on; only links built here use <...>.
 
+import { stripControl } from "./text.js";
+
 const ELLIPSIS = "…";
 
 /** Escapes the three characters Slack treats as control characters in mrkdwn. */
@@ -9,11 +11,12 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
- * Slack delivers typed text with &, < and > already as entities (and real mentions as <...> markup).
- * Decoding first means the text is escaped exactly once on the way out, so "a & b" shows as typed.
+ * escapeMrkdwn's inverse, the only decoder: Slack delivers typed text with &, < and > as entities (and
+ * real mentions as <...> markup). Surfaces decode once at the edge, so the core sees the text as typed
+ * and escapes it exactly once on the way out; the preview also uses it to show mrkdwn as HTML.
  */
 export function decodeSlackEntities(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text.replace(/&(amp|lt|gt);/g, (_match, name: string) => (name === "amp" ? "&" : name === "lt" ? "<" : ">"));
 }
 
 /** The first `end` UTF-16 units, one fewer if the cut would split an emoji's surrogate pair (Slack shows a lone half as garbage). */
@@ -42,9 +45,9 @@ export function clipMrkdwn(text: string, max: number): string {
   return cut.trimEnd() + ELLIPSIS;
 }
 
-/** A user's text echoed back: one line, bounded, escaped. */
+/** A user's text echoed back: one line, bounded, without control or bidi-override characters, escaped. */
 export function echoUserText(text: string, max = 80): string {
-  return escapeMrkdwn(clip(text.replace(/\s+/g, " ").trim(), max));
+  return escapeMrkdwn(clip(stripControl(text.replace(/\s+/g, " ")).trim(), max));
 }
 
 /** A mrkdwn link to an http(s) URL; anything else is shown as plain escaped text. */

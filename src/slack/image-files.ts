@@ -2,7 +2,7 @@
 // Only Slack's file hosts (or the host SLACK_API_URL points to) ever see the token, and only images
 // within OCR_MAX_BYTES are downloaded.
 import type { ImageFile, ImageReading } from "../bot/image-reply.js";
-import type { OcrSettings } from "../ocr/config.js";
+import type { OcrSettings } from "../config.js";
 import { ImageRejected, imageTypeOf } from "../ocr/image-type.js";
 import { createOcrReader, type OcrReader } from "../ocr/reader.js";
 import { createImageScanner } from "../ocr/scan-image.js";
@@ -31,10 +31,16 @@ export function isSlackFileUrl(url: URL, slackApiUrl: string | undefined): boole
 }
 
 /** The file's bytes, or DownloadRefused: wrong host, not an image, too big, or an error answer. */
-export async function downloadSlackFile(
-  address: string,
-  options: { token: string; slackApiUrl: string | undefined; maxBytes: number },
-): Promise<Uint8Array> {
+export interface DownloadOptions {
+  token: string;
+  slackApiUrl: string | undefined;
+  maxBytes: number;
+  /** The app's Slack fetch (through HTTPS_PROXY when set); global fetch by default. */
+  fetch?: typeof globalThis.fetch;
+}
+
+export async function downloadSlackFile(address: string, options: DownloadOptions): Promise<Uint8Array> {
+  const fetchFile = options.fetch ?? globalThis.fetch;
   let url: URL;
   try {
     url = new URL(address);
@@ -43,7 +49,7 @@ export async function downloadSlackFile(
   }
   for (let hop = 0; ; hop++) {
     if (!isSlackFileUrl(url, options.slackApiUrl)) throw new DownloadRefused(`${url.host} is not a Slack file host`);
-    const response = await fetch(url, {
+    const response = await fetchFile(url, {
       headers: { authorization: `Bearer ${options.token}` },
       redirect: "manual",
       signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
@@ -92,7 +98,7 @@ export interface SlackImageReading extends ImageReading {
 export function slackImageReading(
   search: Search,
   settings: OcrSettings,
-  slack: { token: string; slackApiUrl: string | undefined },
+  slack: Omit<DownloadOptions, "maxBytes">,
 ): SlackImageReading {
   const reader = createOcrReader(settings);
   const scan = createImageScanner(search, reader);

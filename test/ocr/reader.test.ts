@@ -2,8 +2,7 @@
 // a time limit that stops a stuck worker (the next image gets a fresh one), and workers stopped when idle.
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
-import { DEFAULT_OCR_SETTINGS, readOcrSettings } from "../../src/ocr/config.js";
+import { ConfigError, DEFAULT_OCR_SETTINGS, loadConfig, readOcrSettings } from "../../src/config.js";
 import { createOcrReader, OcrBusy, OcrFailed, OcrTimeout } from "../../src/ocr/reader.js";
 
 const IMAGE = readFileSync(new URL("../fixtures/ocr/terminal-journal.png", import.meta.url));

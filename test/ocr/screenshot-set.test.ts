@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOcrReader } from "../../src/ocr/reader.js";
-import { DEFAULT_OCR_SETTINGS } from "../../src/ocr/config.js";
+import { DEFAULT_OCR_SETTINGS } from "../../src/config.js";
 import { createImageScanner, type ImageScan } from "../../src/ocr/scan-image.js";
 import { defaultSearch } from "../../src/search/index.js";
 import { buildHeldOutSet } from "../fixtures/ocr/held-out-set.js";

@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCorePreviewBot } from "../../src/preview/core-bot.js";
+import { loadPreviewBot } from "../../src/preview/adapter.js";
 import { startPreviewServer, type RunningPreview } from "../../src/preview/server.js";
-import { DEFAULT_OCR_SETTINGS } from "../../src/ocr/config.js";
+import { DEFAULT_OCR_SETTINGS, loadConfig } from "../../src/config.js";
 import { COULD_NOT_READ, READ_FROM_SCREENSHOT } from "../../src/render/image-reply.js";
 import { chromiumMissing, giveImage, launchBrowser, openWatchedPage, type WatchedPage } from "../support/browser.js";
 
@@ -19,7 +19,7 @@ describe.skipIf(chromiumMissing())("screenshots in the local preview", () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     preview = await startPreviewServer({
-      bot: loadCorePreviewBot(undefined, { ...DEFAULT_OCR_SETTINGS, timeoutMs: 120_000 }),
+      bot: loadPreviewBot({ autoReply: loadConfig({}).autoReply, ocr: { ...DEFAULT_OCR_SETTINGS, timeoutMs: 120_000 } }),
       host: "127.0.0.1",
       port: 0,
     });

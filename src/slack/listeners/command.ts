@@ -1,48 +1,43 @@
-// /zpa-code: acknowledge at once (Slack allows 3 seconds), then answer privately via response_url.
-// `/zpa-code auto on|off|status` also posts a visible note in the channel.
-import type { App, Logger } from "@slack/bolt";
-import { answerAutoCommand, parseAutoCommand, type NoteResult } from "../../bot/auto-command.js";
-import { answerCommand } from "../../bot/command.js";
-import type { BotCore } from "../../bot/deps.js";
+// /zpa-code: a lookup is answered in the acknowledgement itself (ephemeral; Slack allows 3 seconds), which
+// saves a second round trip to the response_url. `auto on|off|status` is acknowledged at once and answered
+// on the response_url, since it reads the store and may post a note in the channel.
+import type { Logger, RespondArguments } from "@slack/bolt";
+import type { Bot } from "../../bot/bot.js";
+import { answerLookupNow, handleCommand } from "../../bot/command.js";
 import { section } from "../../render/blocks.js";
+import { decodeSlackEntities } from "../../render/escape.js";
 import type { Message } from "../../render/types.js";
-import { send, type Senders } from "./send.js";
+import type { ListenerRouter } from "./router.js";
+import { delivery, send } from "./send.js";
 
 const FAILED = "Sorry, I could not answer that just now. Please try again in a minute.";
-/** chat.postMessage's answers when the bot is not a member (channel_not_found: a private channel it cannot see). */
-const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found"]);
+const FAILED_MESSAGE: Message = { text: FAILED, blocks: [section(FAILED)] };
 
-function notePoster(senders: Senders, channel: string): (message: Message) => Promise<NoteResult> {
-  return async (message) => {
-    try {
-      await send(senders, [{ kind: "postMessage", channel, message }]);
-      return "posted";
-    } catch (error) {
-      const reason = (error as { data?: { error?: unknown } }).data?.error;
-      if (typeof reason === "string" && NOT_A_MEMBER.has(reason)) return "not_in_channel";
-      throw error;
-    }
-  };
+/** A private answer in the form Slack takes it, in an ack body or on a response_url. */
+function ephemeral(message: Message): RespondArguments {
+  return { response_type: "ephemeral", text: message.text, blocks: message.blocks };
 }
 
-export function registerCommand(app: App, core: BotCore, logger: Logger): void {
-  app.command(core.command, async ({ ack, command, respond, client }) => {
+export function registerCommand(app: ListenerRouter, bot: Bot, logger: Logger): void {
+  app.command(bot.command, async ({ ack, command, respond, client }) => {
+    const input = { text: decodeSlackEntities(command.text ?? ""), userId: command.user_id, channelId: command.channel_id };
+    let lookup: Message | null;
+    try {
+      lookup = answerLookupNow(bot, input);
+    } catch (error) {
+      logger.error(`${bot.command} failed: ${(error as Error).message}`);
+      lookup = FAILED_MESSAGE;
+    }
+    if (lookup) {
+      await ack(ephemeral(lookup));
+      return;
+    }
     await ack();
     try {
-      const text = command.text ?? "";
-      const auto = parseAutoCommand(text);
-      const message = auto
-        ? await answerAutoCommand(core, {
-            command: auto,
-            channelId: command.channel_id,
-            userId: command.user_id,
-            postNote: notePoster({ client }, command.channel_id),
-          })
-        : answerCommand(core, { text });
-      await send({ client, respond }, [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }]);
+      await send({ client, respond }, await handleCommand(bot, input, delivery({ client }, logger)));
     } catch (error) {
-      logger.error(`${core.command} failed: ${(error as Error).message}`);
-      await respond({ response_type: "ephemeral", text: FAILED, blocks: [section(FAILED)] }).catch(() => undefined);
+      logger.error(`${bot.command} failed: ${(error as Error).message}`);
+      await respond(ephemeral(FAILED_MESSAGE)).catch(() => undefined);
     }
   });
 }
