@@ -259,7 +259,8 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = {
   maxBytes: 10 * 1024 * 1024,
 };
 
-function readWhole(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
+/** A whole number from min to max, or fallback when unset; the error names the variable and the range. */
+export function readWhole(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
   const raw = readVariable(env, name);
   if (raw === undefined) return fallback;
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;

@@ -164,7 +164,8 @@ async function encodeGreyPng({ width, height, pixels }: Grey): Promise<Uint8Arra
   ]);
 }
 
-function pngChunk(name: string, body: Uint8Array): Buffer {
+/** One PNG chunk: length, name, body and its CRC. */
+export function pngChunk(name: string, body: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(body.length, 0);
   head.write(name, 4, "ascii");

@@ -1,5 +1,5 @@
 // State settings from the environment. Like src/config.ts, errors name the variable, never its value.
-import { ConfigError, readVariable, type Env } from "../config.js";
+import { ConfigError, readVariable, readWhole, type Env } from "../config.js";
 import { DAY_MS } from "./buckets.js";
 import { DEFAULT_KEY_PREFIX } from "./redis-keys.js";
 
@@ -65,14 +65,6 @@ function readKeyPrefix(env: Env): string {
     throw new ConfigError("REDIS_KEY_PREFIX", "must be 1 to 64 letters, digits or _ . : - (such as zpa:)");
   }
   return raw;
-}
-
-function readWhole(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
-  const raw = readVariable(env, name);
-  if (raw === undefined) return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= min && value <= max)) throw new ConfigError(name, `must be a whole number of ${unit} from ${min} to ${max}`);
-  return value;
 }
 
 function readSalt(env: Env): string | undefined {

@@ -3,20 +3,11 @@
 import { readFileSync } from "node:fs";
 import { deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { crc32, inspectImage } from "../../src/ocr/image-type.js";
-import { prepareForOcr, UPSCALE_MAX_PIXELS } from "../../src/ocr/upscale.js";
+import { inspectImage } from "../../src/ocr/image-type.js";
+import { pngChunk, prepareForOcr, UPSCALE_MAX_PIXELS } from "../../src/ocr/upscale.js";
 import { encodeGreyGif } from "../support/gif.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url));
-
-function chunk(name: string, body: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.length, 0);
-  head.write(name, 4, "ascii");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
-  return Buffer.concat([head, body, crc]);
-}
 
 /** An RGB PNG of one row, each row filtered with `filter` (1 = Sub), from [r, g, b] triples. */
 function rgbRow(pixels: number[][], filter = 0): Buffer {
@@ -29,9 +20,9 @@ function rgbRow(pixels: number[][], filter = 0): Buffer {
   pixels.forEach((rgb, i) => rgb.forEach((v, c) => raw.push(filter === 1 && i > 0 ? (v - pixels[i - 1]![c]! + 256) & 0xff : v)));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.from(raw))),
-    chunk("IEND", Buffer.alloc(0)),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(Buffer.from(raw))),
+    pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
 
