@@ -6,7 +6,7 @@ import { createBot, type Bot } from "../bot/bot.js";
 import { handleCommand } from "../bot/command.js";
 import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Delivery, Outgoing } from "../bot/outgoing.js";
-import { imageAutoReply, type ImageReading } from "../bot/image-reply.js";
+import type { ImageReading } from "../bot/image-reply.js";
 import { DEFAULT_OCR_SETTINGS, loadConfig, type Config, type OcrSettings } from "../config.js";
 import { imageTypeOf, MIME_TYPES } from "../ocr/image-type.js";
 import { createOcrReader, type OcrReader } from "../ocr/reader.js";
@@ -162,9 +162,8 @@ export function createPreviewBot(bot: Bot, onClose?: () => Promise<void>): Previ
  * from the configuration, and a fresh in-process state (as a Slack app gets without REDIS_URL).
  */
 export function loadPreviewBot(config: Pick<Config, "autoReply" | "ocr"> = loadConfig({})): PreviewBot {
-  const search = createBot(config).search;
+  const bot = createBot(config, openInProcessState());
   const ocr = config.ocr ?? DEFAULT_OCR_SETTINGS;
-  const images = ocr.enabled ? previewImageReading(search, ocr) : undefined;
-  const bot = createBot({ ...config, search, ...(images ? { images } : {}) }, openInProcessState());
-  return createPreviewBot(bot, async () => images?.reader.stop());
+  const images = ocr.enabled ? previewImageReading(bot.search, ocr) : undefined;
+  return createPreviewBot(images ? { ...bot, images } : bot, async () => images?.reader.stop());
 }

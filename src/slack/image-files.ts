@@ -30,7 +30,6 @@ export function isSlackFileUrl(url: URL, slackApiUrl: string | undefined): boole
   return url.protocol === "https:" && SLACK_FILE_HOSTS.has(url.hostname) && url.port === "";
 }
 
-/** The file's bytes, or DownloadRefused: wrong host, not an image, too big, or an error answer. */
 export interface DownloadOptions {
   token: string;
   slackApiUrl: string | undefined;
@@ -39,6 +38,7 @@ export interface DownloadOptions {
   fetch?: typeof globalThis.fetch;
 }
 
+/** The file's bytes, or DownloadRefused: wrong host, not an image, too big, or an error answer. */
 export async function downloadSlackFile(address: string, options: DownloadOptions): Promise<Uint8Array> {
   const fetchFile = options.fetch ?? globalThis.fetch;
   let url: URL;
