@@ -102,16 +102,17 @@ export async function imageAutoReply(
   const release = async (): Promise<void> => {
     for (const key of claimed) await core.dedupe.release(key);
   };
-  const post = (text: Message): AutoReply => ({
+  const post = (text: Message, codes: readonly Entry[]): AutoReply => ({
     outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: text },
+    codes: codes.map((entry) => entry.code),
     release,
   });
   if (freshSure.length > 0 || freshLikely.length > 0) {
-    return post(renderImageReply(freshSure.length > 0 ? replyFor(core, freshSure, []) : null, freshLikely));
+    return post(renderImageReply(freshSure.length > 0 ? replyFor(core, freshSure, []) : null, freshLikely), [...freshSure, ...freshLikely]);
   }
   // Nothing read at all: only someone who asked the bot directly hears so.
   if (sure.size === 0 && likely.size === 0 && direct && (await claim(`hint:${message.channel}:${message.ts}:image`))) {
-    return post(renderCouldNotRead(core.command));
+    return post(renderCouldNotRead(core.command), []);
   }
   return null;
 }

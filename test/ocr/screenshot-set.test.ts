@@ -11,15 +11,16 @@ import { createImageScanner, type ImageScan } from "../../src/ocr/scan-image.js"
 import { defaultSearch } from "../../src/search/index.js";
 import { buildHeldOutSet } from "../fixtures/ocr/held-out-set.js";
 import { buildScreenshotSet, NEAR_MISSES, type Screen } from "../fixtures/ocr/screenshot-set.js";
-import { chromiumMissing, launchBrowser } from "../support/browser.js";
+import { launchBrowser } from "../support/browser.js";
 import { renderScreen } from "../support/screenshots.js";
+import { CHROMIUM, describeIfInstalled } from "../support/system-binaries.js";
 
 const reader = createOcrReader({ ...DEFAULT_OCR_SETTINGS, timeoutMs: 120_000 });
 const scan = createImageScanner(defaultSearch(), reader);
 const SETS = { tuning: buildScreenshotSet(), "held-out": buildHeldOutSet() };
 const results: Record<keyof typeof SETS, { screen: Screen; result: ImageScan }[]> = { tuning: [], "held-out": [] };
 
-describe.skipIf(chromiumMissing())("OCR image sets", () => {
+describeIfInstalled(CHROMIUM)("OCR image sets", () => {
   beforeAll(async () => {
     const browser = await launchBrowser();
     try {

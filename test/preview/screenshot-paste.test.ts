@@ -7,11 +7,12 @@ import { loadPreviewBot } from "../../src/preview/adapter.js";
 import { startPreviewServer, type RunningPreview } from "../../src/preview/server.js";
 import { DEFAULT_OCR_SETTINGS, loadConfig } from "../../src/config.js";
 import { COULD_NOT_READ, READ_FROM_SCREENSHOT } from "../../src/render/image-reply.js";
-import { chromiumMissing, giveImage, launchBrowser, openWatchedPage, type WatchedPage } from "../support/browser.js";
+import { giveImage, launchBrowser, openWatchedPage, type WatchedPage } from "../support/browser.js";
+import { CHROMIUM, describeIfInstalled } from "../support/system-binaries.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url));
 
-describe.skipIf(chromiumMissing())("screenshots in the local preview", () => {
+describeIfInstalled(CHROMIUM)("screenshots in the local preview", () => {
   let browser: Browser;
   let preview: RunningPreview;
   let watched: WatchedPage;

@@ -44,17 +44,6 @@ export async function openWatchedPage(browser: Browser, viewport = { width: 1280
   return { page, errors };
 }
 
-/**
- * Why a browser suite cannot run here (one line naming what to install), or undefined when it can.
- * Under CI=true a missing Chromium is a failure, not a skip: the suite then runs and fails in launchBrowser.
- */
-export function chromiumMissing(): string | undefined {
-  if (existsSync(CHROMIUM_PATH) || process.env.CI === "true") return undefined;
-  const reason = `skipped: Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  console.warn(reason);
-  return reason;
-}
-
 /** How a screenshot reaches the preview's composer: pasted into the text box, or dropped on the channel. */
 export type ImageGesture = "paste" | "drop";
 
