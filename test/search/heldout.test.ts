@@ -1,0 +1,39 @@
+// The resolver on the held-out set (test/fixtures/heldout-queries.ts): issue 8's targets on queries nobody tuned for.
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../src/catalog/load.js";
+import { createSearch } from "../../src/search/index.js";
+import { HELDOUT_QUERIES } from "../fixtures/heldout-queries.js";
+import { HELPDESK_DETERMINISTIC } from "../fixtures/helpdesk-queries.js";
+import { overall, scoreHelpdesk, scoreTable } from "../support/helpdesk-score.js";
+
+const catalog = loadCatalog();
+const search = createSearch(catalog);
+const codes = new Set(catalog.entries.map((entry) => entry.code));
+
+describe("resolver on the held-out set", () => {
+  const scores = scoreHelpdesk(search.resolve, HELDOUT_QUERIES);
+  const all = overall(scores);
+  console.log(`held-out set (${HELDOUT_QUERIES.length} queries)\n${scoreTable(scores)}`);
+
+  it("has at least 150 answerable and 40 junk queries, every expected code in the catalog", () => {
+    expect(HELDOUT_QUERIES.filter((test) => test.kind !== "junk").length).toBeGreaterThanOrEqual(150);
+    expect(HELDOUT_QUERIES.filter((test) => test.kind === "junk").length).toBeGreaterThanOrEqual(40);
+    expect(HELDOUT_QUERIES.flatMap((test) => test.expect).filter((code) => !codes.has(code))).toEqual([]);
+  });
+
+  it("gets the first answer right for at least 85% of answerable queries", () => {
+    expect(all.first).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("shows a right code among the first three for at least 97%", () => {
+    expect(all.topThree).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it("refuses at least 95% of junk", () => {
+    expect(all.junkRefused).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each(HELPDESK_DETERMINISTIC)("answers every %s query, with certainty", (kind) => {
+    expect(scores.find((score) => score.kind === kind)!.failures).toEqual([]);
+  });
+});
