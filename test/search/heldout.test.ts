@@ -1,8 +1,8 @@
-// The resolver on the held-out set (test/fixtures/heldout-queries.ts): issue 8's targets on queries nobody tuned for.
+// The resolver on the held-out sets (test/fixtures/heldout-queries.ts): issue 8's targets on queries nobody tuned for.
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { createSearch } from "../../src/search/index.js";
-import { HELDOUT_QUERIES } from "../fixtures/heldout-queries.js";
+import { HELDOUT_QUERIES, HELDOUT_SECOND } from "../fixtures/heldout-queries.js";
 import { HELPDESK_DETERMINISTIC } from "../fixtures/helpdesk-queries.js";
 import { overall, scoreHelpdesk, scoreTable } from "../support/helpdesk-score.js";
 
@@ -18,7 +18,7 @@ describe("resolver on the held-out set", () => {
   it("has at least 150 answerable and 40 junk queries, every expected code in the catalog", () => {
     expect(HELDOUT_QUERIES.filter((test) => test.kind !== "junk").length).toBeGreaterThanOrEqual(150);
     expect(HELDOUT_QUERIES.filter((test) => test.kind === "junk").length).toBeGreaterThanOrEqual(40);
-    expect(HELDOUT_QUERIES.flatMap((test) => test.expect).filter((code) => !codes.has(code))).toEqual([]);
+    expect([...HELDOUT_QUERIES, ...HELDOUT_SECOND].flatMap((test) => test.expect).filter((code) => !codes.has(code))).toEqual([]);
   });
 
   it("gets the first answer right for at least 85% of answerable queries", () => {
@@ -31,6 +31,21 @@ describe("resolver on the held-out set", () => {
 
   it("refuses at least 95% of junk", () => {
     expect(all.junkRefused).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each(HELPDESK_DETERMINISTIC)("answers every %s query, with certainty", (kind) => {
+    expect(scores.find((score) => score.kind === kind)!.failures).toEqual([]);
+  });
+});
+
+// Written after the first set had shaped the vocabulary and never tuned on: its word figures are reported in
+// docs/search.md, not asserted (a threshold picked under the measured value would only restate it).
+describe("resolver on the second held-out set", () => {
+  const scores = scoreHelpdesk(search.resolve, HELDOUT_SECOND);
+  console.log(`second held-out set (${HELDOUT_SECOND.length} queries)\n${scoreTable(scores)}`);
+
+  it("refuses at least 95% of junk", () => {
+    expect(overall(scores).junkRefused).toBeGreaterThanOrEqual(0.95);
   });
 
   it.each(HELPDESK_DETERMINISTIC)("answers every %s query, with certainty", (kind) => {
