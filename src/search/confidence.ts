@@ -23,7 +23,10 @@ export interface WordsThresholds {
   likelyMargin: number;
 }
 
-/** Chosen on the helpdesk set (docs/search.md has the curve): junk refused >= 95%, most right answers kept. */
+/**
+ * `answer` and `likely*` chosen on the helpdesk set (docs/search.md has the curve), `corroborated*` on it and the
+ * first held-out set: junk refused >= 95%, most right answers kept.
+ */
 export const WORDS_THRESHOLDS: WordsThresholds = {
   answer: 0.5,
   corroboratedCoverage: 0.3,
