@@ -104,7 +104,8 @@ export function buildResolver(parts: ResolverParts): (query: string) => Resoluti
       if (compact.length >= MIN_FRAGMENT) {
         const { aligned, partial } = fragments.find(compact);
         const hits = aligned.length ? aligned : partial;
-        if (hits.length > MAX_PREFIX_FAMILY && hits.every((entry) => compactCode(entry.code).startsWith(compact))) {
+        // A family begins many codes (FOHH_ also sits inside one AST_ code: the family still wins).
+        if (hits.filter((entry) => compactCode(entry.code).startsWith(compact)).length > MAX_PREFIX_FAMILY) {
           return answer(query, "none", null, hits); // a bare prefix such as BRK_MT_
         }
         if (aligned.length) return answer(query, "fragment", oneOrList(aligned, "certain"), aligned, partial);
