@@ -1,5 +1,6 @@
 // Plain-language queries: weighs the query words against each entry and decides whether one answer is clear.
 import type { Entry } from "../catalog/types.js";
+import { directionFit, directionOf, directionOfEntry, type Direction } from "./direction.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";
 import { splitWords, termsOf, termsOfWord } from "./words-text.js";
@@ -36,6 +37,11 @@ const DESCRIPTION_ONLY = 0.5;
 const INFORMATIVE_SHARE = 0.15;
 /** How much fitting the title (see `overlap`) adds to covering the query. */
 const TITLE_FIT_WEIGHT = 0.5;
+/**
+ * How much going the query's way between two components adds (or going the other way takes): near-twin codes
+ * share every word and differ only in who reaches whom ("SE cannot reach CA" vs "CA cannot reach SE").
+ */
+const DIRECTION_WEIGHT = 0.3;
 
 /**
  * Jaccard overlap of a title's terms and the query's `queryTerms` terms (a title term counts when it is
@@ -52,6 +58,7 @@ interface Profile {
   /** Terms of its description. */
   described: Set<string>;
   titles: string[][];
+  direction: Direction | null;
 }
 
 interface Group {
@@ -88,6 +95,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       named,
       described,
       titles: doc.names.split(" | ").map(termsOf).filter((terms) => terms.length),
+      direction: directionOfEntry(entries[i]!),
     });
   });
   const neighbours = buildNeighbourIndex(documentFrequency.keys());
@@ -123,8 +131,9 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const queryTerms = new Set(groups.flatMap((group) => group.terms)).size;
     const nearQuery = new Set(groups.flatMap((group) => group.near));
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
+    const towards = directionOf(query);
     const ranked = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit, order) => {
-      const { named, described, titles } = profiles.get(hit.entry)!;
+      const { named, described, titles, direction } = profiles.get(hit.entry)!;
       let rankedWeight = 0;
       let coveredWeight = 0;
       let coveredWords = 0;
@@ -145,7 +154,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       const coverage = coveredWeight / totalWeight;
       const weightedCoverage = rankedWeight / totalWeight;
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
-      return { entry: hit.entry, coverage, coveredWords, informativeNamed, informative, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit, order };
+      return { entry: hit.entry, coverage, coveredWords, informativeNamed, informative, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * directionFit(towards, direction), order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
     const [best, second] = ranked;
