@@ -76,10 +76,15 @@ export function directionOf(text: string): Direction | null {
 }
 
 /**
- * An entry's direction: its own component, towards the one its code names after TO (SEND_TO_BROKER) or, failing
- * that, the one its title names after "to" or "with" ("Error communicating with CA").
+ * An entry's direction: from the component its code names after FROM (CLOSED_FROM_CLIENT) to its own; else its
+ * own component, towards the one its code names after TO (SEND_TO_BROKER) or, failing that, the one its title
+ * names after "to" or "with" ("Error communicating with CA").
  */
 export function directionOfEntry(entry: Entry): Direction | null {
+  // CLOSED_FROM_CLIENT, RESET_FROM_SERVER: the named one acted towards the reporting component.
+  const afterFrom = /_FROM_(.+)$/.exec(entry.code)?.[1];
+  const source = afterFrom ? placesIn(splitWords(codeAsText(afterFrom)))[0]?.place : undefined;
+  if (source && source !== entry.component) return { from: source, to: entry.component };
   const afterTo = /(?:^|_)TO_(.+)$/.exec(entry.code)?.[1];
   const fromCode = afterTo ? placesIn(splitWords(codeAsText(afterTo)))[0] : undefined;
   const title = splitComponentPrefix(entry.title).rest;

@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import type { CodeIndex } from "./code-index.js";
 import type { FragmentIndex } from "./fragment-index.js";
 import { compactCode, splitComponentPrefix, titleKey } from "./normalize.js";
-import { MAX_QUERY_CHARS, cleanQuery, hasCodeSeparators, isCodeLike, valueOfKeyValue, withoutMentions } from "./query.js";
+import { MAX_QUERY_CHARS, cleanQuery, hasCodeSeparators, isCodeLike, looksLikeInjection, valueOfKeyValue, withoutMentions } from "./query.js";
 import { scanSpellings } from "./scan.js";
 import type { TitleIndex } from "./title-index.js";
 import type { TypoIndex } from "./typo-index.js";
@@ -121,8 +121,9 @@ export function buildResolver(parts: ResolverParts): (query: string) => Resoluti
       if (hasCodeSeparators(token)) return answer(query, "none", null, suggestionsFor(token.replace(/[_-]/g, " ")));
     }
 
-    // 4. Plain words.
+    // 4. Plain words; an injection try is no question, whatever words it borrows ("DROP TABLE users").
     const { ranked, features } = words(text);
+    if (looksLikeInjection(text)) return answer(query, "none", null, ranked);
     const confidence = features ? wordsConfidence(features) : null;
     return answer(query, "words", confidence, ranked, [], features ?? undefined);
   };
