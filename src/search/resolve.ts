@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import type { CodeIndex } from "./code-index.js";
 import type { FragmentIndex } from "./fragment-index.js";
 import { compactCode, splitComponentPrefix, titleKey } from "./normalize.js";
-import { MAX_QUERY_CHARS, cleanQuery, hasCodeSeparators, isCodeLike, looksLikeInjection, valueOfKeyValue, withoutMentions } from "./query.js";
+import { MAX_QUERY_CHARS, cleanQuery, hasCodeSeparators, isCodeLike, looksLikeInjection, namesForeignCode, valueOfKeyValue, withoutMentions } from "./query.js";
 import { scanSpellings } from "./scan.js";
 import type { TitleIndex } from "./title-index.js";
 import type { TypoIndex } from "./typo-index.js";
@@ -121,9 +121,10 @@ export function buildResolver(parts: ResolverParts): (query: string) => Resoluti
       if (hasCodeSeparators(token)) return answer(query, "none", null, suggestionsFor(token.replace(/[_-]/g, " ")));
     }
 
-    // 4. Plain words; an injection try is no question, whatever words it borrows ("DROP TABLE users").
+    // 4. Plain words. An injection try or another vendor's error is no ZPA question, whatever words it borrows
+    // ("DROP TABLE users", "AADSTS700016 application not found").
     const { ranked, features } = words(text);
-    if (looksLikeInjection(text)) return answer(query, "none", null, ranked);
+    if (looksLikeInjection(text) || namesForeignCode(text)) return answer(query, "none", null, ranked);
     const confidence = features ? wordsConfidence(features) : null;
     return answer(query, "words", confidence, ranked, [], features ?? undefined);
   };
