@@ -19,6 +19,8 @@ export interface WordsFeatures {
   informative: number;
   /** Query words found anywhere in the best entry. */
   coveredWords: number;
+  /** The best entry goes the query's way between two components ("CA cannot reach the service edge"). */
+  directed: boolean;
 }
 
 export interface WordsRanking {
@@ -99,6 +101,14 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     });
   });
   const neighbours = buildNeighbourIndex(documentFrequency.keys());
+  // Entries by direction: a query naming who reaches whom also considers them when its words rank them low
+  // ("the CA can't reach the broker": "CA" is also a certificate authority).
+  const byDirection = new Map<string, Entry[]>();
+  for (const [entry, { direction }] of profiles) {
+    if (!direction) continue;
+    const key = `${direction.from}>${direction.to}`;
+    byDirection.set(key, [...(byDirection.get(key) ?? []), entry]);
+  }
   const idf = (term: string): number => Math.log((entries.length + 1) / ((documentFrequency.get(term) ?? 0) + 1));
   const informativeIdf = Math.log((entries.length + 1) / (INFORMATIVE_SHARE * entries.length + 1));
 
@@ -132,8 +142,11 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const nearQuery = new Set(groups.flatMap((group) => group.near));
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
     const towards = directionOf(query);
-    const ranked = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit, order) => {
-      const { named, described, titles, direction } = profiles.get(hit.entry)!;
+    const found = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit) => hit.entry);
+    const sameWay = towards ? (byDirection.get(`${towards.from}>${towards.to}`) ?? []) : [];
+    const candidates = [...found, ...sameWay.filter((entry) => !found.includes(entry))];
+    const ranked = candidates.map((entry, order) => {
+      const { named, described, titles, direction } = profiles.get(entry)!;
       let rankedWeight = 0;
       let coveredWeight = 0;
       let coveredWords = 0;
@@ -154,15 +167,16 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       const coverage = coveredWeight / totalWeight;
       const weightedCoverage = rankedWeight / totalWeight;
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
-      return { entry: hit.entry, coverage, coveredWords, informativeNamed, informative, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * directionFit(towards, direction), order };
+      const fit = directionFit(towards, direction);
+      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
     const [best, second] = ranked;
     if (!best) return { ranked: [], features: null };
-    const { coverage, coveredWords, informativeNamed, informative } = best;
+    const { coverage, coveredWords, informativeNamed, informative, directed } = best;
     return {
       ranked: ranked.map((hit) => hit.entry),
-      features: { coverage, coveredWords, informativeNamed, informative, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
+      features: { coverage, coveredWords, informativeNamed, informative, directed, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
     };
   };
   return Object.assign(rank, { every });
