@@ -55,6 +55,11 @@ function placesIn(words: readonly string[]): Place[] {
   return found;
 }
 
+/** The components named in a piece of a code; CLIENT in a code is always the Client Connector. */
+function placesInCode(piece: string): Place[] {
+  return placesIn(splitWords(codeAsText(piece).replace(/\bclient\b/g, "client connector")));
+}
+
 /** A pointing word within this many words before the second name ties the two together. */
 const REACH = 3;
 
@@ -83,10 +88,10 @@ export function directionOf(text: string): Direction | null {
 export function directionOfEntry(entry: Entry): Direction | null {
   // CLOSED_FROM_CLIENT, RESET_FROM_SERVER: the named one acted towards the reporting component.
   const afterFrom = /_FROM_(.+)$/.exec(entry.code)?.[1];
-  const source = afterFrom ? placesIn(splitWords(codeAsText(afterFrom)))[0]?.place : undefined;
+  const source = afterFrom ? placesInCode(afterFrom)[0]?.place : undefined;
   if (source && source !== entry.component) return { from: source, to: entry.component };
   const afterTo = /(?:^|_)TO_(.+)$/.exec(entry.code)?.[1];
-  const fromCode = afterTo ? placesIn(splitWords(codeAsText(afterTo)))[0] : undefined;
+  const fromCode = afterTo ? placesInCode(afterTo)[0] : undefined;
   const title = splitComponentPrefix(entry.title).rest;
   const afterWord = /(?<!\bdue )\b(?:to|with)\b(.+)$/i.exec(title)?.[1]; // "due to" gives a cause, not a peer
   const fromTitle = afterWord ? placesIn(splitWords(afterWord))[0] : undefined;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { createSearch } from "../../src/search/index.js";
-import { HELDOUT_QUERIES, HELDOUT_SECOND } from "../fixtures/heldout-queries.js";
+import { HELDOUT_FOURTH, HELDOUT_QUERIES, HELDOUT_SECOND, HELDOUT_THIRD } from "../fixtures/heldout-queries.js";
 import { scoreHelpdesk, scoreTable } from "../support/helpdesk-score.js";
 import { itMeetsIssueTargets } from "../support/issue-targets.js";
 
@@ -17,7 +17,8 @@ describe("resolver on the held-out set", () => {
   it("has at least 150 answerable and 40 junk queries, every expected code in the catalog", () => {
     expect(HELDOUT_QUERIES.filter((test) => test.kind !== "junk").length).toBeGreaterThanOrEqual(150);
     expect(HELDOUT_QUERIES.filter((test) => test.kind === "junk").length).toBeGreaterThanOrEqual(40);
-    expect([...HELDOUT_QUERIES, ...HELDOUT_SECOND].flatMap((test) => test.expect).filter((code) => !codes.has(code))).toEqual([]);
+    const all = [...HELDOUT_QUERIES, ...HELDOUT_SECOND, ...HELDOUT_THIRD, ...HELDOUT_FOURTH];
+    expect(all.flatMap((test) => test.expect).filter((code) => !codes.has(code))).toEqual([]);
   });
 
   itMeetsIssueTargets(scores);
@@ -28,6 +29,33 @@ describe("resolver on the held-out set", () => {
 describe("resolver on the second held-out set", () => {
   const scores = scoreHelpdesk(search.resolve, HELDOUT_SECOND);
   console.log(`second held-out set (${HELDOUT_SECOND.length} queries)\n${scoreTable(scores)}`);
+
+  itMeetsIssueTargets(scores, { words: false });
+});
+
+// Written before the generalisation round (phrases, direction, calibration) and measured before and after it
+// (docs/search.md). Its word figures stay below the issue's targets, so only junk and lookups are asserted.
+describe("resolver on the third held-out set", () => {
+  const scores = scoreHelpdesk(search.resolve, HELDOUT_THIRD);
+  console.log(`third held-out set (${HELDOUT_THIRD.length} queries)\n${scoreTable(scores)}`);
+
+  it("has at least 100 answerable and 25 junk queries", () => {
+    expect(HELDOUT_THIRD.filter((test) => test.kind !== "junk").length).toBeGreaterThanOrEqual(100);
+    expect(HELDOUT_THIRD.filter((test) => test.kind === "junk").length).toBeGreaterThanOrEqual(25);
+  });
+
+  itMeetsIssueTargets(scores, { words: false });
+});
+
+// Written after that round and never tuned on: the honest estimate (docs/search.md).
+describe("resolver on the fourth held-out set", () => {
+  const scores = scoreHelpdesk(search.resolve, HELDOUT_FOURTH);
+  console.log(`fourth held-out set (${HELDOUT_FOURTH.length} queries)\n${scoreTable(scores)}`);
+
+  it("has at least 50 answerable and 10 junk queries", () => {
+    expect(HELDOUT_FOURTH.filter((test) => test.kind !== "junk").length).toBeGreaterThanOrEqual(50);
+    expect(HELDOUT_FOURTH.filter((test) => test.kind === "junk").length).toBeGreaterThanOrEqual(10);
+  });
 
   itMeetsIssueTargets(scores, { words: false });
 });
