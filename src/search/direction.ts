@@ -14,16 +14,23 @@ export interface Direction {
  * "assistant", "dispatcher" and the short forms as these. Longer names first, so "client connector" is not
  * read as a bare "connector". "ca" stays apart in the vocabulary (certificate authority too), so it is named here.
  */
-const PLACES: readonly (readonly [string, readonly string[]])[] = [
-  ["CLT", termsOf("client connector")],
-  ["AC", termsOf("app connector")],
-  ["SE", termsOf("service edge")],
-  ["CA", termsOf("central authority")],
-  ["CA", ["ca"]],
-  ["BA", termsOf("browser access")],
-  ["AC", termsOf("connector")],
-  ["SERVER", termsOf("server")],
+const PLACE_NAMES: readonly (readonly [string, string])[] = [
+  ["CLT", "client connector"],
+  ["AC", "app connector"],
+  ["SE", "service edge"],
+  ["CA", "central authority"],
+  ["CA", "ca"],
+  ["BA", "browser access"],
+  ["AC", "connector"],
+  ["SERVER", "server"],
 ];
+
+/** Worked out on first use: the vocabulary is read by the first words query, never by a code lookup. */
+let places: (readonly [string, readonly string[]])[] | undefined;
+function placeTerms(): readonly (readonly [string, readonly string[]])[] {
+  places ??= PLACE_NAMES.map(([place, name]) => [place, termsOf(name)] as const);
+  return places;
+}
 
 /** "connector group", "server group": a configuration object, not the component itself. */
 const GROUPED = new Set(["group", "groups"]);
@@ -45,7 +52,7 @@ function placesIn(words: readonly string[]): Place[] {
   });
   const found: Place[] = [];
   for (let i = 0; i < stream.length; ) {
-    const hit = PLACES.find(([, terms]) => terms.every((term, k) => stream[i + k]?.term === term));
+    const hit = placeTerms().find(([, terms]) => terms.every((term, k) => stream[i + k]?.term === term));
     const next = hit && words[stream[i + hit[1].length - 1]!.at + 1];
     if (hit && !GROUPED.has(next ?? "")) {
       found.push({ place: hit[0], at: stream[i]!.at });
