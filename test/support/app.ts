@@ -1,7 +1,7 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
-import type { AutoReplySettings, HttpModeConfig, ProxySettings, SocketModeConfig } from "../../src/config.js";
+import type { AutoReplySettings, HttpModeConfig, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
 import type { ServerLimits } from "../../src/health.js";
 import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
@@ -32,6 +32,8 @@ export interface TestAppOptions {
   serverLimits?: Partial<ServerLimits>;
   /** A smaller cap on handlers running at once than production's. */
   maxInFlight?: number;
+  /** Reading screenshots; default off (most suites post no images and need no OCR worker). */
+  ocr?: OcrSettings;
 }
 
 interface TestAppBase {
@@ -68,6 +70,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
+    ...(options.ocr ? { ocr: options.ocr } : {}),
   };
   const { running, logLines } = await startWith(config, options, api, []);
   return {
@@ -98,6 +101,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
+    ...(options.ocr ? { ocr: options.ocr } : {}),
   };
   const { running, logLines } = await startWith(config, options, api, [socket]);
   return {
