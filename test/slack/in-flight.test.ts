@@ -1,9 +1,9 @@
 // The cap on handlers running at once, against the real HTTP-mode app: while Slack hangs, thread replies
 // hold their handlers; past the cap a new message is dropped (logged) and a slash command is told to retry,
 // instead of one more handler (and its reply) piling up in memory.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { BUSY_TEXT } from "../../src/slack/in-flight.js";
-import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
+import { loggedLine, startHttpTestApp, type HttpTestApp } from "../support/app.js";
 import { channelMessage } from "../support/payloads.js";
 import { postEvent, postSlashCommand } from "../support/sign.js";
 
@@ -14,17 +14,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-async function loggedLine(target: HttpTestApp, pattern: RegExp): Promise<string> {
-  return vi.waitFor(
-    () => {
-      const line = target.logLines.find((candidate) => pattern.test(candidate));
-      if (!line) throw new Error(`no log line matching ${pattern}; logged:\n${target.logLines.join("\n")}`);
-      return line;
-    },
-    { timeout: 10_000, interval: 20 },
-  );
-}
 
 describe("handlers running at once", () => {
   it("past the cap, a message is dropped with a log line and a slash command is answered 'busy' in the ack", async () => {

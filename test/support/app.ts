@@ -1,5 +1,6 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
+import { vi } from "vitest";
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
 import type { AutoReplySettings, HttpModeConfig, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
 import type { ServerLimits } from "../../src/health.js";
@@ -57,6 +58,18 @@ export interface SocketTestApp extends TestAppBase {
 }
 
 const DEFAULT_AUTO_REPLY: AutoReplySettings = { enabled: true, channels: null, dedupeHours: 24 };
+
+/** Resolves with the app's first log line matching `pattern`, once it is logged (bounded for a loaded machine). */
+export async function loggedLine(target: { logLines: string[] }, pattern: RegExp): Promise<string> {
+  return vi.waitFor(
+    () => {
+      const line = target.logLines.find((candidate) => pattern.test(candidate));
+      if (!line) throw new Error(`no log line matching ${pattern}; logged:\n${target.logLines.join("\n")}`);
+      return line;
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+}
 
 export async function startHttpTestApp(options: TestAppOptions = {}): Promise<HttpTestApp> {
   const api = await startFakeSlackApi();
