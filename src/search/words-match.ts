@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import { directionFit, directionOf, directionOfEntry, type Direction } from "./direction.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";
-import { splitWords, termsOf, termsOfWord } from "./words-text.js";
+import { splitWords, termsOf, termsOfWords } from "./words-text.js";
 
 /** Measured evidence that the best-ranked entry answers the words; src/search/confidence.ts weighs it. */
 export interface WordsFeatures {
@@ -113,7 +113,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
   const informativeIdf = Math.log((entries.length + 1) / (INFORMATIVE_SHARE * entries.length + 1));
 
   const toGroups = (query: string): Group[] => {
-    const byWord = new Map(splitWords(query).map((word) => [word, termsOfWord(word)]));
+    const byWord = new Map(termsOfWords(splitWords(query)));
     return [...byWord]
       .filter(([, terms]) => terms.length)
       .slice(0, MAX_WORDS)
