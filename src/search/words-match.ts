@@ -21,6 +21,8 @@ export interface WordsFeatures {
   coveredWords: number;
   /** The best entry goes the query's way between two components ("CA cannot reach the service edge"). */
   directed: boolean;
+  /** The query repeats every word of one of the best entry's titles (of two words or more). */
+  titled: boolean;
 }
 
 export interface WordsRanking {
@@ -31,6 +33,8 @@ export interface WordsRanking {
 }
 
 const CANDIDATES = 8;
+/** A title of fewer terms ("Disconnected") is too short to be repeated on purpose. */
+const MIN_TITLE_TERMS = 2;
 /** Content words beyond this are ignored: a question is short, and every word costs an index lookup. */
 export const MAX_WORDS = 10;
 /** A word found only in the description is weaker evidence than one in the entry's name or code. */
@@ -109,6 +113,23 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const key = `${direction.from}>${direction.to}`;
     byDirection.set(key, [...(byDirection.get(key) ?? []), entry]);
   }
+  // Entries by title term: a query that repeats a whole title ("user closed the connection themselves") considers
+  // that entry even when only common words are shared and BM25 ranks it low.
+  const titleList: Array<{ entry: Entry; size: number }> = [];
+  const byTitleTerm = new Map<string, number[]>();
+  for (const [entry, { titles }] of profiles) {
+    for (const title of titles) {
+      const terms = new Set(title);
+      if (terms.size < MIN_TITLE_TERMS) continue;
+      for (const term of terms) byTitleTerm.set(term, [...(byTitleTerm.get(term) ?? []), titleList.length]);
+      titleList.push({ entry, size: terms.size });
+    }
+  }
+  const titleRepeated = (nearQuery: ReadonlySet<string>): Entry[] => {
+    const shared = new Map<number, number>();
+    for (const term of nearQuery) for (const id of byTitleTerm.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    return [...shared].filter(([id, count]) => count >= titleList[id]!.size).map(([id]) => titleList[id]!.entry);
+  };
   const idf = (term: string): number => Math.log((entries.length + 1) / ((documentFrequency.get(term) ?? 0) + 1));
   const informativeIdf = Math.log((entries.length + 1) / (INFORMATIVE_SHARE * entries.length + 1));
 
@@ -144,7 +165,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const towards = directionOf(query);
     const found = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit) => hit.entry);
     const sameWay = towards ? (byDirection.get(`${towards.from}>${towards.to}`) ?? []) : [];
-    const candidates = [...found, ...sameWay.filter((entry) => !found.includes(entry))];
+    const candidates = [...new Set([...found, ...sameWay, ...titleRepeated(nearQuery)])];
     const ranked = candidates.map((entry, order) => {
       const { named, described, titles, direction } = profiles.get(entry)!;
       let rankedWeight = 0;
@@ -168,15 +189,16 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       const weightedCoverage = rankedWeight / totalWeight;
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
       const fit = directionFit(towards, direction);
-      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
+      const titled = titles.some((title) => new Set(title).size >= MIN_TITLE_TERMS && title.every((term) => nearQuery.has(term)));
+      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, titled, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
     const [best, second] = ranked;
     if (!best) return { ranked: [], features: null };
-    const { coverage, coveredWords, informativeNamed, informative, directed } = best;
+    const { coverage, coveredWords, informativeNamed, informative, directed, titled } = best;
     return {
       ranked: ranked.map((hit) => hit.entry),
-      features: { coverage, coveredWords, informativeNamed, informative, directed, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
+      features: { coverage, coveredWords, informativeNamed, informative, directed, titled, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
     };
   };
   return Object.assign(rank, { every });
