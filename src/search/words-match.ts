@@ -48,6 +48,9 @@ const TITLE_FIT_WEIGHT = 0.5;
  * share every word and differ only in who reaches whom ("SE cannot reach CA" vs "CA cannot reach SE").
  */
 const DIRECTION_WEIGHT = 0.3;
+/** How much the words that tell the front-runners apart add, and how many front-runners are compared. */
+const DISCRIMINATIVE_WEIGHT = 0.3;
+const FRONT_RUNNERS = 3;
 
 /**
  * Jaccard overlap of a title's terms and the query's `queryTerms` terms (a title term counts when it is
@@ -173,12 +176,14 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       let coveredWords = 0;
       let informativeNamed = 0;
       let informative = 0;
+      const factors: number[] = [];
       for (const group of groups) {
         const factor = group.near.some((t) => named.has(t))
           ? 1
           : group.near.some((t) => described.has(t))
             ? DESCRIPTION_ONLY
             : 0;
+        factors.push(factor);
         rankedWeight += factor * group.weight;
         if (factor) coveredWeight += group.weight;
         if (factor) coveredWords++;
@@ -190,9 +195,23 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
       const fit = directionFit(towards, direction);
       const titled = titles.some((title) => new Set(title).size >= MIN_TITLE_TERMS && title.every((term) => nearQuery.has(term)));
-      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, titled, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
+      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, titled, factors, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+    // Among the front-runners, words they all carry decide nothing; a word only some carry tells them apart
+    // (the near-twins of one family share most words). A discriminative weight within the candidate set.
+    const front = ranked.slice(0, FRONT_RUNNERS);
+    // Going the query's way counts as one more word, as rare as an informative one.
+    if (front.length > 1) {
+      const weights = [...groups.map((group) => group.weight), informativeIdf];
+      const carried = (hit: (typeof front)[number]): number[] => [...hit.factors, hit.directed ? 1 : 0];
+      const telling = weights.map((weight, g) => weight * (1 - front.filter((hit) => carried(hit)[g]! > 0).length / front.length));
+      const total = telling.reduce((sum, weight) => sum + weight, 0);
+      if (total > 0) {
+        for (const hit of front) hit.score += DISCRIMINATIVE_WEIGHT * carried(hit).reduce((sum, factor, g) => sum + factor * telling[g]!, 0) / total;
+        ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+      }
+    }
     const [best, second] = ranked;
     if (!best) return { ranked: [], features: null };
     const { coverage, coveredWords, informativeNamed, informative, directed, titled } = best;
