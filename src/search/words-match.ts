@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import { directionFit, directionOf, directionOfEntry, type Direction } from "./direction.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";
-import { splitWords, termsOf, termsOfWords } from "./words-text.js";
+import { contentWords, splitWords, termsOf, termsOfWords } from "./words-text.js";
 
 /** Measured evidence that the best-ranked entry answers the words; src/search/confidence.ts weighs it. */
 export interface WordsFeatures {
@@ -33,8 +33,8 @@ export interface WordsRanking {
 }
 
 const CANDIDATES = 8;
-/** A title of fewer terms ("Disconnected") is too short to be repeated on purpose. */
-const MIN_TITLE_TERMS = 2;
+/** A title of fewer words ("Disconnected") is too short to be repeated on purpose. */
+const MIN_TITLE_WORDS = 2;
 /** Content words beyond this are ignored: a question is short, and every word costs an index lookup. */
 export const MAX_WORDS = 10;
 /** A word found only in the description is weaker evidence than one in the entry's name or code. */
@@ -67,6 +67,8 @@ interface Profile {
   /** Terms of its description. */
   described: Set<string>;
   titles: string[][];
+  /** Terms of its titles of two words or more ("Disconnected" is one word, though it reads as several terms). */
+  repeatable: string[][];
   direction: Direction | null;
 }
 
@@ -104,6 +106,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       named,
       described,
       titles: doc.names.split(" | ").map(termsOf).filter((terms) => terms.length),
+      repeatable: doc.names.split(" | ").filter((title) => contentWords(title) >= MIN_TITLE_WORDS).map(termsOf),
       direction: directionOfEntry(entries[i]!),
     });
   });
@@ -120,10 +123,9 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
   // that entry even when only common words are shared and BM25 ranks it low.
   const titleList: Array<{ entry: Entry; size: number }> = [];
   const byTitleTerm = new Map<string, number[]>();
-  for (const [entry, { titles }] of profiles) {
-    for (const title of titles) {
+  for (const [entry, { repeatable }] of profiles) {
+    for (const title of repeatable) {
       const terms = new Set(title);
-      if (terms.size < MIN_TITLE_TERMS) continue;
       for (const term of terms) byTitleTerm.set(term, [...(byTitleTerm.get(term) ?? []), titleList.length]);
       titleList.push({ entry, size: terms.size });
     }
@@ -170,7 +172,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const sameWay = towards ? (byDirection.get(`${towards.from}>${towards.to}`) ?? []) : [];
     const candidates = [...new Set([...found, ...sameWay, ...titleRepeated(nearQuery)])];
     const ranked = candidates.map((entry, order) => {
-      const { named, described, titles, direction } = profiles.get(entry)!;
+      const { named, described, titles, repeatable, direction } = profiles.get(entry)!;
       let rankedWeight = 0;
       let coveredWeight = 0;
       let coveredWords = 0;
@@ -194,7 +196,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       const weightedCoverage = rankedWeight / totalWeight;
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
       const fit = directionFit(towards, direction);
-      const titled = titles.some((title) => new Set(title).size >= MIN_TITLE_TERMS && title.every((term) => nearQuery.has(term)));
+      const titled = repeatable.some((title) => title.every((term) => nearQuery.has(term)));
       return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, titled, factors, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
