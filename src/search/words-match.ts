@@ -201,9 +201,9 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
     // Among the front-runners, words they all carry decide nothing; a word only some carry tells them apart
-    // (the near-twins of one family share most words). A discriminative weight within the candidate set.
-    const front = ranked.slice(0, FRONT_RUNNERS);
+    // (the near-twins of one family share most words): a discriminative weight within the candidate set.
     // Going the query's way counts as one more word, as rare as an informative one.
+    const front = ranked.slice(0, FRONT_RUNNERS);
     if (front.length > 1) {
       const weights = [...groups.map((group) => group.weight), informativeIdf];
       const carried = (hit: (typeof front)[number]): number[] => [...hit.factors, hit.directed ? 1 : 0];
