@@ -1,4 +1,6 @@
 /** Usage texts, one per command, shown by --help and after usage errors. */
+import { OPTIONAL_FEATURES } from "../slack/manifest.js";
+
 export const USAGE = {
   main: `zpa-code: explain Zscaler Private Access (ZPA) session status codes
 
@@ -8,7 +10,10 @@ Usage:
   zpa-code scan [--json] [FILE]                  find the codes in pasted text (stdin without FILE)
   zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
   zpa-code stats [--json] [--days N]             codes the bot saw most (reads REDIS_URL)
+  zpa-code manifest [--http URL]                 the Slack app manifest (Socket Mode, or HTTP mode at URL)
+  zpa-code completion bash|zsh|fish              a shell completion script
   zpa-code <command> --help                      help for one command
+  zpa-code --version                             version, catalog date and code count
 
 Examples:
   zpa-code lookup BRK_MT_SETUP_TIMEOUT
@@ -21,18 +26,25 @@ Exit status: 0 found, 1 no match (suggestions printed), 2 usage error, 70 intern
 
 Explains one ZPA status code. Accepts exact codes in any case or separator, codes with typos,
 fragments of 4+ characters, page titles, and plain words ("out of source ports").
-  --json    print {"query", "match", "alternatives"} instead of text
+  --json    print one JSON object instead of text (keys below)
   --batch   with --json: read one query per line on stdin, print one JSON object per line
+JSON keys:
+  query         the query as given
+  match         the code's Entry, or null when nothing is confident
+  alternatives  other likely codes (Entry objects), best first; the suggestions when match is null
+  how           how it matched: code, alias, title, fragment, typo, words, or none
+Entry keys: code, aliases, title, altTitles, component, componentName, category, severity, actionBy,
+  derivation, description, remediation, remediationSource, extraMeanings, sharesTitleWith, lss, links, sources
 Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,
   scan: `Usage: zpa-code scan [--json] [FILE]
 
 Lists the ZPA status codes literally present in FILE (or stdin): chat text, LSS JSON lines,
-syslog or App Connector journal lines.
+syslog or App Connector journal lines. Without FILE it reads stdin until end of input (Ctrl-D).
   --json    print {"codes": [Entry...]}
 Exit status: 0 (also when no code is found), 2 usage error.`,
   list: `Usage: zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
 
-Lists the catalog, optionally filtered.
+Lists the catalog, optionally filtered: one code per line on stdout, the count on stderr.
   --json    print {"codes": [Entry...]}`,
   stats: `Usage: zpa-code stats [--json] [--days N]
 
@@ -42,6 +54,20 @@ REDIS_URL there is nothing to read, because each bot process then keeps its own 
   --json    print {"store", "where", "days", "codes": [{"code", "title", "count", "people"}]}
   --days N  1 to 365
 Exit status: 0 listed (also when empty), 1 no shared store or Redis unreachable, 2 usage or config error.`,
+  manifest: `Usage: zpa-code manifest [--http URL] [--with FEATURE]
+
+Prints the Slack app manifest to paste at api.slack.com/apps > Create New App > From a manifest.
+Without --http: Socket Mode (the same as manifest.yml). With --http: HTTP mode, every request URL
+set to URL/slack/events and Socket Mode off.
+  --http URL      the bot's public https:// base URL, e.g. https://bot.example.com
+  --with FEATURE  add an optional feature and its scopes (repeatable): ${OPTIONAL_FEATURES.join(", ")}`,
+  completion: `Usage: zpa-code completion bash|zsh|fish
+
+Prints a completion script for commands, options, components, categories and codes. Install it with:
+  bash  zpa-code completion bash > ~/.local/share/bash-completion/completions/zpa-code
+  zsh   zpa-code completion zsh > "${"$"}{fpath[1]}/_zpa-code"   (or any folder on $fpath; then compinit)
+  fish  zpa-code completion fish > ~/.config/fish/completions/zpa-code.fish
+Run it again after an upgrade: the codes are written into the script.`,
 } as const;
 
 export type Command = Exclude<keyof typeof USAGE, "main">;
