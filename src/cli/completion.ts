@@ -48,10 +48,10 @@ function bash(commands: CommandSpec[], codes: string[]): string {
   const valueCases = allValued(commands).map(({ name, choices }) =>
     choices.length === 0
       ? `    --${name}) return ;;`
-      : `    --${name}) COMPREPLY=($(compgen -W "${words(choices)}" -- "${name === "component" ? "${cur^^}" : "$cur"}")); return ;;`,
+      : `    --${name}) COMPREPLY=($(compgen -W "${words(choices)}" -- "${name === "component" ? "$upper" : "$cur"}")); return ;;`,
   );
   const positional: Record<CommandSpec["positionals"], string> = {
-    codes: 'COMPREPLY=($(compgen -W "$_zpa_code_codes" -- "${cur^^}"))',
+    codes: 'COMPREPLY=($(compgen -W "$_zpa_code_codes" -- "$upper"))',
     files: 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))',
     shells: `COMPREPLY=($(compgen -W "${words(SHELLS)}" -- "$cur"))`,
     none: "",
@@ -66,7 +66,9 @@ function bash(commands: CommandSpec[], codes: string[]): string {
     "# bash completion for zpa-code (printed by `zpa-code completion bash`)",
     `_zpa_code_codes="${words(codes)}"`,
     "_zpa_code() {",
-    '  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"',
+    '  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" upper',
+    // Codes and components are upper case; typed lower case still completes (tr, not ${cur^^}, for bash 3 on macOS).
+    "  upper=$(printf '%s' \"$cur\" | tr '[:lower:]' '[:upper:]')",
     "  COMPREPLY=()",
     "  if (( COMP_CWORD == 1 )); then",
     `    COMPREPLY=($(compgen -W "${words([...commands.map((c) => c.name), ...TOP_LEVEL_OPTIONS])}" -- "$cur"))`,
