@@ -85,6 +85,13 @@ describe("zpa-code manifest", () => {
     }
   });
 
+  it("is explained in the README: every scope, optional ones included, beside its feature", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    for (const row of APP_FEATURES) {
+      for (const scope of row.scopes) expect(readme, scope).toMatch(new RegExp(`^\\|[^\\n]*\`${scope}\`[^\\n]*\\| \\S`, "m"));
+    }
+  });
+
   it("leaves out the Messages tab: the bot answers no direct messages", () => {
     const socket = readManifest(committed);
     expect(at(socket, "features.app_home.messages_tab_enabled")).toBe(false);
