@@ -74,6 +74,7 @@ export async function startSlackApp(
   registerListeners(app, deps);
 
   await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
+  await logIdentity(app, logger);
 
   if (config.mode === "http") {
     const server = await (receiver as HTTPReceiver).start({ port: config.port, host: options.host });
@@ -134,6 +135,17 @@ async function namingTheToken(variable: SlackStartError["variable"], step: () =>
     const reason = (error as { data?: { error?: unknown } }).data?.error;
     if (typeof reason === "string") throw new SlackStartError(variable, reason);
     throw error;
+  }
+}
+
+/** Says which workspace and bot user the token belongs to, so an operator can check the install at a glance. */
+async function logIdentity(app: App, logger: Logger): Promise<void> {
+  try {
+    const { team, user, url } = await app.client.auth.test();
+    logger.info(`Slack accepted SLACK_BOT_TOKEN: bot user @${user ?? "?"} in workspace ${JSON.stringify(team ?? "?")} (${url ?? "no URL"})`);
+  } catch (error) {
+    // init() has just verified the token with the same call; a second failure is not worth stopping for.
+    logger.warn(`Could not read the bot's identity: ${(error as Error).message}`);
   }
 }
 

@@ -27,7 +27,8 @@ describe("the packed package, installed globally", () => {
     // global-setup has just built dist/; --ignore-scripts keeps `prepare` from rebuilding it under running tests.
     const pack = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: root });
     expect(pack.code, pack.stderr).toBe(0);
-    const [{ filename, files }] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const [packed] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const { filename, files } = packed!;
     const paths = files.map((file) => file.path);
     expect(paths).toEqual(expect.arrayContaining(["package.json", "README.md", "data/catalog.json", "dist/cli/main.js"]));
     expect(paths.filter((path) => /^(src|test|data\/sources)\//.test(path) || path === ".env")).toEqual([]);

@@ -2,7 +2,7 @@
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import type { StateHandles } from "../../src/bot/state.js";
 import type { AutoReplySettings, BotDeps } from "../../src/slack/listeners/index.js";
-import type { HttpModeConfig, SocketModeConfig } from "../../src/config.js";
+import type { HttpModeConfig, LogLevelName, SocketModeConfig } from "../../src/config.js";
 import { loadBotDeps } from "../../src/slack/deps.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
@@ -22,6 +22,8 @@ export interface TestAppOptions {
    * the caller closes it. Default: a fresh in-process state per app.
    */
   state?: StateHandles;
+  /** Default "warn", which keeps the start-up info lines out of logLines. */
+  logLevel?: LogLevelName;
 }
 
 interface TestAppBase {
@@ -29,7 +31,7 @@ interface TestAppBase {
   running: RunningSlackApp;
   /** http://127.0.0.1:PORT; /slack/events in HTTP mode, /healthz in both. */
   baseUrl: string;
-  /** Everything the app logged (warn and above), redacted as in production. */
+  /** Everything the app logged (warn and above unless options.logLevel says otherwise), redacted as in production. */
   logLines: string[];
   close(): Promise<void>;
 }
@@ -54,7 +56,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     signingSecret: TEST_SIGNING_SECRET,
     slackApiUrl: api.apiUrl,
     port: 0,
-    logLevel: "warn",
+    logLevel: options.logLevel ?? "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
   };
   const { running, logLines } = await startWith(config, options, api, []);
@@ -82,7 +84,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     appToken: TEST_APP_TOKEN,
     slackApiUrl: api.apiUrl,
     port: 0,
-    logLevel: "warn",
+    logLevel: options.logLevel ?? "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
   };
   const { running, logLines } = await startWith(config, options, api, [socket]);
