@@ -6,7 +6,7 @@ import { entryToLine } from "../render/text.js";
 import { EXIT_OK, UsageError, readAll, writeLine, type CliIo } from "./io.js";
 
 /** Said when stdin is a terminal, so a bare `zpa-code scan` does not look hung. */
-export const READING_STDIN_HINT =
+const READING_STDIN_HINT =
   "zpa-code scan: reading stdin; paste the text, then press Ctrl-D on a new line to end (Ctrl-C cancels).";
 
 /** Streams the file through the same bound as stdin, so an oversized file is refused before it fills memory. */
