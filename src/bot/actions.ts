@@ -1,6 +1,6 @@
-// One entry point for every button and select the bot renders, routed by action id.
+// Flow: a click on any button or select the bot renders, routed by action id (the one table in route-action.ts).
 import { handleCardAction } from "./card-actions.js";
-import type { BotCore } from "./deps.js";
+import type { Bot } from "./bot.js";
 import { handleHomeAction } from "./home-actions.js";
 import type { Outgoing } from "./outgoing.js";
 import { routeAction } from "./route-action.js";
@@ -21,8 +21,9 @@ export interface ActionInput {
   metadata?: string;
 }
 
-export function handleAction(core: BotCore, input: ActionInput): Outgoing[] {
+export async function handleAction(core: Bot, input: ActionInput): Promise<Outgoing[]> {
   const route = routeAction(input.actionId);
+  // An id the bot never rendered gets no answer.
   if (route === undefined) return [];
   if (route.handler === "card") {
     return handleCardAction(core, {

@@ -5,8 +5,8 @@ import { renderCard } from "../render/card.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import type { Message } from "../render/types.js";
 import { privateCard } from "./command.js";
-import type { BotCore } from "./deps.js";
-import { alsoNamedBy } from "./entries.js";
+import { alsoNamedBy } from "./also-named.js";
+import type { Bot } from "./bot.js";
 import type { Outgoing } from "./outgoing.js";
 
 export interface CardActionInput {
@@ -27,7 +27,7 @@ function gone(command: string): Message {
   return { text, blocks: [section(text)] };
 }
 
-export function handleCardAction(core: BotCore, input: CardActionInput): Outgoing[] {
+export function handleCardAction(core: Bot, input: CardActionInput): Outgoing[] {
   const entry = core.search.byCode(input.code);
   if (!entry) return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message: gone(core.command) }];
 

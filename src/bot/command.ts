@@ -1,23 +1,22 @@
-// /zpa-code: turns the typed text into the private answer (card, suggestions, several codes, or help).
+// Flow: /zpa-code. `auto on|off|status` switches the channel's auto-replies; anything else is a lookup
+// answered privately (card, suggestions, several codes, or help).
 import type { Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "../render/action-ids.js";
 import { button, context } from "../render/blocks.js";
 import { renderCard } from "../render/card.js";
-import { clip, decodeSlackEntities, echoUserText } from "../render/escape.js";
+import { echoUserText } from "../render/escape.js";
 import { renderNoMatch } from "../render/no-match.js";
 import { packGroups } from "../render/pack.js";
 import { overflowLine, summaryRow } from "../render/summary.js";
 import type { Block, Message } from "../render/types.js";
 import { renderUsage } from "../render/usage.js";
 import type { Resolution } from "../search/types.js";
-import type { BotCore } from "./deps.js";
-import { alsoNamedBy } from "./entries.js";
+import { alsoNamedBy } from "./also-named.js";
+import { answerAutoCommand, parseAutoCommand } from "./auto-command.js";
+import type { Bot } from "./bot.js";
 import { usageExamples } from "./examples.js";
+import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 
-/** Slack caps command text near 4,000 characters; a pasted log is scanned up to this much. */
-export const MAX_COMMAND_CHARS = 4_000;
-/** A single query longer than this is not a code, title or phrase anyone types. */
-export const MAX_QUERY_CHARS = 300;
 /** Several codes: this many get a full card, the rest a line each. */
 export const FULL_CARDS_PER_ANSWER = 3;
 
@@ -26,8 +25,13 @@ const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
 const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "words"]);
 
 export interface CommandInput {
-  /** What follows the command, as Slack sends it (entities for &, <, >). */
+  /** What follows the command, as typed (the surface decoded Slack's entities). */
   text: string;
+}
+
+export interface SlashCommandInput extends CommandInput {
+  userId: string;
+  channelId: string;
 }
 
 export function shareButton(entry: Entry): ReturnType<typeof button> {
@@ -35,7 +39,7 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
 }
 
 /** The card as a private answer: Share button, and buttons for same-title or nearby codes. */
-export function privateCard(core: BotCore, entry: Entry, resolution?: Resolution): Message {
+export function privateCard(core: Bot, entry: Entry, resolution?: Resolution): Message {
   const buttons = [shareButton(entry)];
   let note: string | undefined;
   if (resolution && LOOSE.has(resolution.how)) {
@@ -52,7 +56,7 @@ export function privateCard(core: BotCore, entry: Entry, resolution?: Resolution
   });
 }
 
-function severalCodes(core: BotCore, entries: readonly Entry[]): Message {
+function severalCodes(core: Bot, entries: readonly Entry[]): Message {
   const head: Block[] = [context(`Found ${entries.length} ZPA status codes in your text.`)];
   const groups = entries.map((entry, i) =>
     i < FULL_CARDS_PER_ANSWER ? privateCard(core, entry).blocks : summaryRow(entry, ACTION.details),
@@ -62,15 +66,37 @@ function severalCodes(core: BotCore, entries: readonly Entry[]): Message {
   return { text: echoUserText(`${entries.length} ZPA codes: ${codes}`, 1_000), blocks };
 }
 
-export function answerCommand(core: BotCore, input: CommandInput): Message {
-  const text = decodeSlackEntities(input.text.slice(0, MAX_COMMAND_CHARS)).trim();
+export function answerCommand(core: Bot, input: CommandInput): Message {
+  const text = input.text.trim();
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
   const found = core.search.scan(text);
   if (found.length > 1) return severalCodes(core, found);
   if (found.length === 1) return privateCard(core, found[0]!);
 
-  const resolution = core.search.resolve(clip(text, MAX_QUERY_CHARS));
+  const resolution = core.search.resolve(text);
   if (resolution.match) return privateCard(core, resolution.match, resolution);
   return renderNoMatch(text, resolution.alternatives, core.command);
+}
+
+/** The command, answered privately; `auto on|off` first posts its visible note through `delivery`. */
+export async function handleCommand(core: Bot, input: SlashCommandInput, delivery: Delivery): Promise<Outgoing[]> {
+  const auto = parseAutoCommand(input.text);
+  const message = auto
+    ? await answerAutoCommand(core, {
+        command: auto,
+        channelId: input.channelId,
+        userId: input.userId,
+        postNote: async (note) => {
+          try {
+            await delivery.send({ kind: "postMessage", channel: input.channelId, message: note });
+            return "posted";
+          } catch (error) {
+            if (error instanceof NotInChannelError) return "not_in_channel";
+            throw error;
+          }
+        },
+      })
+    : answerCommand(core, input);
+  return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }];
 }

@@ -1,16 +1,19 @@
-// Builds the App Home for a state: which codes match the filters and search, and which page shows.
+// Builds the App Home for a state: which codes match the filters and search, which page shows, and
+// "Seen this week", read from the store each time a home is built.
 import { CATEGORIES, COMPONENTS, type Category, type Component, type Entry } from "../catalog/types.js";
 import { ALL, renderHome, type SeenSection } from "../render/home.js";
 import type { HomeView } from "../render/types.js";
-import type { BotCore } from "./deps.js";
-import { uniqueEntries } from "./entries.js";
+import { StateUnavailableError } from "../state/store.js";
+import { uniqueEntries } from "./also-named.js";
+import type { Bot } from "./bot.js";
 import { serializeHomeState, type HomeState } from "./home-state.js";
-import { SEEN_DAYS } from "./seen-this-week.js";
 
 export const HOME_PAGE_SIZE = 20;
+export const SEEN_DAYS = 7;
+export const SEEN_LIMIT = 10;
 
 /** Search results: codes written in the query first, then the resolver's match and alternatives. */
-function searchResults(core: BotCore, query: string): Entry[] {
+function searchResults(core: Bot, query: string): Entry[] {
   const resolution = core.search.resolve(query);
   const matched = resolution.match ? [resolution.match] : [];
   return uniqueEntries([...core.search.scan(query), ...matched, ...resolution.alternatives]);
@@ -27,16 +30,20 @@ function countBy<K extends string>(entries: readonly Entry[], keys: readonly K[]
   return counts;
 }
 
-/** "Seen this week" from the last list read (see refreshSeenThisWeek); absent without state. */
-function seenSection(core: BotCore): SeenSection | undefined {
-  const snapshot = core.state?.seenThisWeek.current();
-  if (!snapshot) return undefined;
-  if (snapshot.status === "unavailable") return snapshot;
-  const rows = snapshot.codes.map((row) => ({ ...row, entry: core.search.byCode(row.code) }));
-  return { status: "ok", days: SEEN_DAYS, rows };
+/** "Seen this week"; a store outage shows as "unavailable" on the home, never as an error. */
+async function seenSection(core: Bot): Promise<SeenSection | undefined> {
+  if (!core.state) return undefined;
+  try {
+    const codes = await core.state.sightings.top({ days: SEEN_DAYS, limit: SEEN_LIMIT });
+    return { status: "ok", days: SEEN_DAYS, rows: codes.map((row) => ({ ...row, entry: core.search.byCode(row.code) })) };
+  } catch (error) {
+    if (error instanceof StateUnavailableError) return { status: "unavailable" };
+    throw error;
+  }
 }
 
-export function buildHome(core: BotCore, state: HomeState): HomeView {
+export async function buildHome(core: Bot, state: HomeState): Promise<HomeView> {
+  const seen = await seenSection(core);
   // Browsing lists codes alphabetically; a search keeps the resolver's best-first order.
   const base = state.query !== null ? searchResults(core, state.query) : [...core.catalog.entries].sort(byCode);
   const inCategory = base.filter((e) => state.category === null || e.category === state.category);
@@ -60,6 +67,6 @@ export function buildHome(core: BotCore, state: HomeState): HomeView {
     componentCounts: countBy<Component>(inCategory, COMPONENTS, (e) => e.component),
     categoryCounts: countBy<Category>(inComponent, CATEGORIES, (e) => e.category),
     command: core.command,
-    ...(core.state ? { seen: seenSection(core) } : {}),
+    ...(seen ? { seen } : {}),
   });
 }

@@ -1,9 +1,9 @@
-// Runs the bot until SIGTERM/SIGINT: opens the state, builds the deps, starts the app, turns start-up
-// failures into one-line messages, and stops gracefully. Only main.ts calls this.
+// Runs the bot in Slack until SIGTERM/SIGINT: opens the state, builds the bot, starts the app, turns
+// start-up failures into one-line messages, and stops gracefully. Only main.ts calls this.
 import { ConfigError, EXIT_CONFIG, EXIT_UNAVAILABLE, type Env, type SlackConfig } from "../config.js";
-import { StateUnavailableError } from "../state/errors.js";
-import { openState, type OpenedState } from "../state/open.js";
-import { loadBotDeps } from "./deps.js";
+import { createBot } from "../bot/bot.js";
+import { openState, type State } from "../state/open.js";
+import { StateUnavailableError } from "../state/store.js";
 import { createRedactingLogger } from "./logger.js";
 import { secretsOf, SlackStartError, startSlackApp, type RunningSlackApp } from "./start.js";
 
@@ -15,7 +15,7 @@ export async function serveSlack(
   const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
 
   // Before Slack: with Redis unreachable there is nothing to connect for.
-  let state: OpenedState;
+  let state: State;
   try {
     state = await openState(env, (line) => logger.warn(line));
   } catch (error) {
@@ -27,7 +27,7 @@ export async function serveSlack(
 
   let running: RunningSlackApp;
   try {
-    running = await startSlackApp(config, { ...loadBotDeps(config.autoReply), state }, { logger });
+    running = await startSlackApp(config, createBot(config, state), { logger });
   } catch (error) {
     await state.store.close().catch(() => undefined);
     if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);

@@ -3,20 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { HOUR_MS, hourBucket, hourBucketsBetween, rankCodes } from "./buckets.js";
-import { StateUnavailableError } from "./errors.js";
+import { StateUnavailableError, assertClaimKey, MAX_RECENT_SIGHTINGS_PER_CODE, SETTING_TTL_MS, systemClock, type ChannelSetting, type Clock, type CodeCount, type HealthListener, type SightingLimits, type StateStore } from "./store.js";
 import { DEFAULT_KEY_PREFIX, redisKeys } from "./redis-keys.js";
-import {
-  assertClaimKey,
-  MAX_RECENT_SIGHTINGS_PER_CODE,
-  SETTING_TTL_MS,
-  systemClock,
-  type ChannelSetting,
-  type Clock,
-  type CodeCount,
-  type HealthListener,
-  type SightingLimits,
-  type StateStore,
-} from "./store.js";
 
 export interface RedisStoreOptions extends SightingLimits {
   /** redis://[user:password@]host:port[/db] or rediss:// for TLS. */

@@ -1,7 +1,7 @@
 // Every button and select the bot renders (ids start with "zpa_"): read the click, let the bot decide.
 import type { App, BlockAction } from "@slack/bolt";
 import { handleAction, type ActionInput } from "../../bot/actions.js";
-import type { BotCore } from "../../bot/deps.js";
+import type { Bot } from "../../bot/bot.js";
 import { send } from "./send.js";
 
 const OUR_ACTIONS = /^zpa_/;
@@ -12,7 +12,7 @@ interface Container {
   is_ephemeral?: boolean;
 }
 
-export function registerBlockActions(app: App, core: BotCore): void {
+export function registerBlockActions(app: App, bot: Bot): void {
   app.action<BlockAction>(OUR_ACTIONS, async ({ ack, body, action, client, respond }) => {
     await ack();
     const value =
@@ -30,7 +30,6 @@ export function registerBlockActions(app: App, core: BotCore): void {
       ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
       ...(body.view?.private_metadata ? { metadata: body.view.private_metadata } : {}),
     };
-    // Same routing table as the local preview; an id the bot never rendered gets no answer.
-    await send({ client, respond }, handleAction(core, input));
+    await send({ client, respond }, await handleAction(bot, input));
   });
 }

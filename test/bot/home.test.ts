@@ -1,0 +1,215 @@
+// The App Home on the real catalog: every filter and page combination fits Slack's view limits (with
+// "Seen this week" at its largest), pages cover the filtered codes exactly once, and all state travels
+// in private_metadata.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createBot, type Bot } from "../../src/bot/bot.js";
+import { buildHome, HOME_PAGE_SIZE } from "../../src/bot/home.js";
+import { handleHomeAction, openHome, submitSearch } from "../../src/bot/home-actions.js";
+import { INITIAL_HOME_STATE, parseHomeState, serializeHomeState, type HomeState } from "../../src/bot/home-state.js";
+import type { Outgoing } from "../../src/bot/outgoing.js";
+import { loadCatalog } from "../../src/catalog/load.js";
+import { CATEGORIES, COMPONENTS, type Entry } from "../../src/catalog/types.js";
+import { ACTION, SEARCH_MODAL } from "../../src/render/action-ids.js";
+import { LIMITS, viewViolations } from "../../src/render/limits.js";
+import type { HomeView, StaticSelect } from "../../src/render/types.js";
+import { SEEN_BLOCK_PREFIX } from "../../src/render/home.js";
+import { DAY_MS } from "../../src/state/buckets.js";
+import { createMemoryStore } from "../../src/state/memory-store.js";
+import { systemClock, type StateStore } from "../../src/state/store.js";
+import { createSightings, createUserHasher } from "../../src/state/sightings.js";
+
+const catalog = loadCatalog();
+
+function botWith(store: StateStore): Bot {
+  const sightings = createSightings(store, { hashUser: createUserHasher("bot-home-test-salt-01"), spikeWindowMs: 60_000, spikeMinPeople: 5 });
+  return createBot({ catalog, autoReply: { enabled: true, channels: null, dedupeHours: 24 } }, { store, sightings, clock: systemClock });
+}
+
+const bot = botWith(createMemoryStore({ retentionMs: 30 * DAY_MS, recentWindowMs: 60_000 }));
+/** "Seen this week" at its largest: ten rows, the catalog's longest titles, several-digit counts. */
+const longestTitles = [...catalog.entries].sort((a, b) => b.title.length - a.title.length).slice(0, 10);
+beforeAll(async () => {
+  for (const [i, entry] of longestTitles.entries()) {
+    for (let n = 0; n < 12 - i; n += 1) await bot.state!.sightings.record(entry.code, "C0OPS", `U0PERSON${n}`);
+  }
+});
+
+const isSeenRow = (block: HomeView["blocks"][number]): boolean => block.type === "section" && (block.block_id ?? "").startsWith(SEEN_BLOCK_PREFIX);
+
+function listedCodes(view: HomeView): string[] {
+  return view.blocks.flatMap((b) =>
+    b.type === "section" && !isSeenRow(b) && b.accessory?.action_id.startsWith(`${ACTION.homeView}:`) ? [b.accessory.value ?? ""] : [],
+  );
+}
+
+function seenRows(view: HomeView): Array<{ text: string; view?: string }> {
+  return view.blocks.flatMap((b) => (b.type === "section" && isSeenRow(b) ? [{ text: b.text?.text ?? "", ...(b.accessory ? { view: b.accessory.value } : {}) }] : []));
+}
+
+function pageLine(view: HomeView): string {
+  const line = view.blocks.find((b) => b.type === "context" && /^(Codes \d|No codes)/.test(b.elements[0]?.text ?? ""));
+  return line?.type === "context" ? line.elements.map((e) => e.text).join(" ") : "";
+}
+
+function selects(view: HomeView): StaticSelect[] {
+  return view.blocks.flatMap((b) => (b.type === "actions" ? b.elements.filter((e): e is StaticSelect => e.type === "static_select") : []));
+}
+
+function published(outgoing: Outgoing[]): HomeView {
+  const [out] = outgoing;
+  if (out?.kind !== "publishHome") throw new Error(`expected publishHome, got ${out?.kind}`);
+  return out.view;
+}
+
+const matches = (state: HomeState) => (e: Entry): boolean =>
+  (state.component === null || e.component === state.component) && (state.category === null || e.category === state.category);
+
+describe("App Home", () => {
+  it("every component × category × page combination fits, and the pages list each matching code once", async () => {
+    let views = 0;
+    for (const component of [null, ...COMPONENTS]) {
+      for (const category of [null, ...CATEGORIES]) {
+        const state: HomeState = { ...INITIAL_HOME_STATE, component, category };
+        const expected = catalog.entries.filter(matches(state)).map((e) => e.code).sort();
+        const pageCount = Math.max(1, Math.ceil(expected.length / HOME_PAGE_SIZE));
+        const seen: string[] = [];
+        for (let page = 1; page <= pageCount; page += 1) {
+          const view = await buildHome(bot, { ...state, page });
+          views += 1;
+          expect(seenRows(view)).toHaveLength(10);
+          expect(viewViolations(view), JSON.stringify(state)).toEqual([]);
+          expect(view.blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerView);
+          expect(Buffer.byteLength(JSON.stringify(view))).toBeLessThan(LIMITS.viewBytes);
+          const codes = listedCodes(view);
+          expect(codes.length).toBeLessThanOrEqual(HOME_PAGE_SIZE);
+          if (expected.length > 0) expect(pageLine(view)).toContain(`page ${page} of ${pageCount}`);
+          expect(parseHomeState(view.private_metadata)).toEqual({ ...state, page });
+          seen.push(...codes);
+        }
+        expect(seen, JSON.stringify(state)).toEqual(expected);
+      }
+    }
+    expect(views).toBeGreaterThan(30);
+  });
+
+  it("shows severity emoji, code and title per line with a View button, and Previous/Next as needed", async () => {
+    const first = await buildHome(bot, INITIAL_HOME_STATE);
+    const row = first.blocks.find((b) => b.type === "section" && b.accessory);
+    expect(row?.type === "section" && row.text?.text).toMatch(/^:[a-z_]+: \*[A-Z0-9_]+\*  \S/);
+    const pager = (view: HomeView): string[] =>
+      view.blocks.flatMap((b) => (b.type === "actions" ? b.elements.filter((e) => e.action_id.startsWith(ACTION.homePage)).map((e) => e.type === "button" ? e.text.text : "") : []));
+    expect(pager(first)).toEqual(["Next"]);
+    const pages = Math.ceil(catalog.entries.length / HOME_PAGE_SIZE);
+    expect(pageLine(first)).toContain(`page 1 of ${pages}`);
+    expect(pager(await buildHome(bot, { ...INITIAL_HOME_STATE, page: 2 }))).toEqual(["Previous", "Next"]);
+    expect(pager(await buildHome(bot, { ...INITIAL_HOME_STATE, page: pages }))).toEqual(["Previous"]);
+    // A page past the end shows the last page instead of nothing.
+    expect(pageLine(await buildHome(bot, { ...INITIAL_HOME_STATE, page: 999 }))).toContain(`page ${pages} of ${pages}`);
+  });
+
+  it("labels the filters with counts and keeps the current choice selected", async () => {
+    const view = await buildHome(bot, { ...INITIAL_HOME_STATE, component: "AC" });
+    const [component, category] = selects(view);
+    const acCount = catalog.entries.filter((e) => e.component === "AC").length;
+    expect(component?.initial_option?.value).toBe("AC");
+    expect(component?.options.map((o) => o.value)).toEqual(["all", ...COMPONENTS]);
+    expect(component?.options.find((o) => o.value === "AC")?.text.text).toContain(`(${acCount})`);
+    expect(category?.initial_option?.value).toBe("all");
+    expect(category?.options[0]?.text.text).toContain(`(${acCount})`);
+  });
+
+  it("filters and pages through the view's own metadata, starting again at page 1 on a new filter", async () => {
+    const page3 = await buildHome(bot, { ...INITIAL_HOME_STATE, page: 3 });
+    const filtered = published(await handleHomeAction(bot, { action: ACTION.homeCategory, value: "policy", userId: "U1", metadata: page3.private_metadata }));
+    expect(parseHomeState(filtered.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, category: "policy", page: 1 });
+    expect(listedCodes(filtered).every((code) => bot.search.byCode(code)?.category === "policy")).toBe(true);
+
+    const next = published(await handleHomeAction(bot, { action: ACTION.homePage, value: "2", userId: "U1", metadata: page3.private_metadata }));
+    expect(parseHomeState(next.private_metadata).page).toBe(2);
+
+    const all = published(await handleHomeAction(bot, { action: ACTION.homeComponent, value: "all", userId: "U1", metadata: filtered.private_metadata }));
+    expect(parseHomeState(all.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, category: "policy" });
+  });
+
+  it("searches from a modal that remembers the filters, shows results, and clears back", async () => {
+    const start = await buildHome(bot, { ...INITIAL_HOME_STATE, component: "SE" });
+    const [open] = await handleHomeAction(bot, { action: ACTION.homeSearch, value: "open", userId: "U1", triggerId: "t1", metadata: start.private_metadata });
+    expect(open?.kind).toBe("openModal");
+    const modal = open?.kind === "openModal" ? open.view : undefined;
+    expect(modal?.callback_id).toBe(SEARCH_MODAL.callbackId);
+    expect(viewViolations(modal!)).toEqual([]);
+
+    const [empty] = await submitSearch(bot, { userId: "U1", metadata: modal?.private_metadata, query: "   " });
+    expect(empty?.kind).toBe("inputErrors");
+
+    const found = published(await submitSearch(bot, { userId: "U1", metadata: modal?.private_metadata, query: "saml fingerprint" }));
+    expect(listedCodes(found)[0]).toBe("BRK_MT_AUTH_SAML_FINGER_PRINT_FAIL");
+    expect(listedCodes(found).every((code) => bot.search.byCode(code)?.component === "SE")).toBe(true);
+    expect(JSON.stringify(found.blocks)).toContain("Clear search");
+    expect(JSON.stringify(found.blocks)).toContain("“saml fingerprint”");
+
+    const cleared = published(await handleHomeAction(bot, { action: ACTION.homeClearSearch, value: "clear", userId: "U1", metadata: found.private_metadata }));
+    expect(parseHomeState(cleared.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, component: "SE" });
+  });
+
+  it("fits every filter combination during searches too, including a hostile one", async () => {
+    for (const query of ["timeout", "BRK_MT_SETUP_TIMEOUT", "<!channel> <@U123>", "x".repeat(5_000)]) {
+      for (const component of [null, ...COMPONENTS]) {
+        for (const category of [null, ...CATEGORIES]) {
+          const view = published(await submitSearch(bot, { userId: "U1", metadata: serializeHomeState({ ...INITIAL_HOME_STATE, component, category }), query }));
+          expect(seenRows(view)).toHaveLength(10);
+          expect(viewViolations(view)).toEqual([]);
+          expect(view.private_metadata.length).toBeLessThanOrEqual(LIMITS.privateMetadata);
+          expect(JSON.stringify(view)).not.toMatch(/<!channel>|<@U123>/);
+        }
+      }
+    }
+  });
+
+  it("keeps a search with <, > and & intact through the metadata without a raw mention in it", async () => {
+    const state: HomeState = { ...INITIAL_HOME_STATE, query: "<!channel> & <@U123> timeout", page: 2 };
+    const metadata = serializeHomeState(state);
+    expect(metadata).not.toMatch(/[<>&]/);
+    expect(parseHomeState(metadata)).toEqual(state);
+  });
+
+  it("View opens the full card in a modal", async () => {
+    const [out] = await handleHomeAction(bot, { action: ACTION.homeView, value: "BRK_MT_SETUP_TIMEOUT", userId: "U1", triggerId: "t2" });
+    expect(out?.kind).toBe("openModal");
+    const view = out?.kind === "openModal" ? out.view : undefined;
+    expect(view?.blocks[0]).toMatchObject({ type: "header", text: { text: "BRK_MT_SETUP_TIMEOUT" } });
+    expect(viewViolations(view!)).toEqual([]);
+  });
+
+  it("opens where the user left it, and falls back to page 1 of everything on unreadable metadata", async () => {
+    const left = serializeHomeState({ component: "BA", category: null, query: null, page: 1 });
+    expect(parseHomeState(published(await openHome(bot, { userId: "U1", metadata: left })).private_metadata).component).toBe("BA");
+    for (const junk of [undefined, "", "not json", '{"c":"XX","k":null,"q":null,"p":1}', '{"p":-4}', JSON.stringify({ c: null, k: null, q: "x".repeat(5000), p: 1 })]) {
+      expect(parseHomeState(published(await openHome(bot, { userId: "U1", ...(junk === undefined ? {} : { metadata: junk }) })).private_metadata)).toEqual(INITIAL_HOME_STATE);
+    }
+  });
+});
+
+describe("Seen this week", () => {
+  it("lists the most seen codes first with times and distinct people, each with View opening its card", async () => {
+    const rows = seenRows(await buildHome(bot, INITIAL_HOME_STATE));
+    expect(rows.map((row) => row.view)).toEqual(longestTitles.map((e) => e.code));
+    expect(rows[0]!.text).toContain(`*${longestTitles[0]!.code}*`);
+    expect(rows[0]!.text).toMatch(/\n12 times · 12 people$/);
+    expect(rows[9]!.text).toMatch(/\n3 times · 3 people$/);
+    const [out] = await handleHomeAction(bot, { action: ACTION.homeView, value: rows[0]!.view!, userId: "U1", triggerId: "t3" });
+    expect(out?.kind === "openModal" && out.view.blocks[0]).toMatchObject({ type: "header", text: { text: longestTitles[0]!.code } });
+  });
+
+  it("says so when nothing was seen (an unreachable store is covered in replicas.test.ts)", async () => {
+    const empty = botWith(createMemoryStore({ retentionMs: DAY_MS, recentWindowMs: 60_000 }));
+    const text = JSON.stringify((await buildHome(empty, INITIAL_HOME_STATE)).blocks);
+    expect(text).toContain("*Seen this week*");
+    expect(text).toContain("Nothing seen yet this week.");
+  });
+
+  it("is left out for a bot without state", async () => {
+    const { state: _state, ...stateless } = bot;
+    expect(JSON.stringify((await buildHome(stateless, INITIAL_HOME_STATE)).blocks)).not.toContain("Seen this week");
+  });
+});
