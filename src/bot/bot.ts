@@ -8,6 +8,7 @@ import type { Search } from "../search/types.js";
 import { MemoryDedupeStore } from "../state/memory-dedupe.js";
 import type { State } from "../state/open.js";
 import type { DedupeStore } from "../state/store.js";
+import type { BotMetrics } from "./metrics.js";
 
 export const DEFAULT_COMMAND = "/zpa-code";
 
@@ -24,6 +25,8 @@ export interface Bot {
    * nothing is counted, and the App Home has no "Seen this week".
    */
   state?: State;
+  /** Counters for operators (GET /metrics); absent where nobody scrapes them (the preview, tests). */
+  metrics?: BotMetrics;
 }
 
 /** What createBot reads from the configuration; everything but autoReply has a default. */

@@ -6,6 +6,7 @@ import { button, context } from "../render/blocks.js";
 import { renderCard } from "../render/card.js";
 import { echoUserText } from "../render/escape.js";
 import { renderNoMatch } from "../render/no-match.js";
+import { renderPossible } from "../render/possible.js";
 import { packGroups } from "../render/pack.js";
 import { overflowLine, summaryRow } from "../render/summary.js";
 import type { Block, Message } from "../render/types.js";
@@ -15,14 +16,18 @@ import { alsoNamedBy } from "./also-named.js";
 import { answerAutoCommand, parseAutoCommand } from "./auto-command.js";
 import type { Bot } from "./bot.js";
 import { usageExamples } from "./examples.js";
+import { confidenceOf } from "./metrics.js";
 import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 
 /** Several codes: this many get a full card, the rest a line each. */
 export const FULL_CARDS_PER_ANSWER = 3;
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
-/** Matches that are good guesses rather than certain: the card says what it matched. */
-const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "words"]);
+/** What a `likely` card says it matched. */
+function likelyNote(resolution: Resolution): string {
+  const query = echoUserText(resolution.query);
+  return resolution.how === "words" ? `Best match for your words “${query}”.` : `Closest code to “${query}”.`;
+}
 
 export interface CommandInput {
   /** What follows the command, as typed (the surface decoded Slack's entities). */
@@ -38,12 +43,28 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
   return button("Share in channel", actionId(ACTION.share, entry.code), entry.code, "primary");
 }
 
+/**
+ * Cards for exact answers, rendered once per code and search: they depend on nothing else, and a lookup
+ * answered in the ack is on Slack's 3-second clock. Bounded by the catalog's size.
+ */
+const exactCards = new WeakMap<Bot["search"], Map<string, Message>>();
+
 /** The card as a private answer: Share button, and buttons for same-title or nearby codes. */
 export function privateCard(core: Bot, entry: Entry, resolution?: Resolution): Message {
+  // A resolution (a title, a guess) shapes the card; a code found verbatim in the text does not.
+  if (resolution) return renderPrivateCard(core, entry, resolution);
+  let cards = exactCards.get(core.search);
+  if (!cards) exactCards.set(core.search, (cards = new Map()));
+  let card = cards.get(entry.code);
+  if (!card) cards.set(entry.code, (card = renderPrivateCard(core, entry)));
+  return card;
+}
+
+function renderPrivateCard(core: Bot, entry: Entry, resolution?: Resolution): Message {
   const buttons = [shareButton(entry)];
   let note: string | undefined;
-  if (resolution && LOOSE.has(resolution.how)) {
-    note = `Best match for “${echoUserText(resolution.query)}”.`;
+  if (resolution?.confidence === "likely") {
+    note = likelyNote(resolution);
     const others = resolution.alternatives.filter((alt) => alt.code !== entry.code).slice(0, 3);
     if (others.length > 0) note += " Not it? Try the other buttons below.";
     buttons.push(...others.map((alt) => button(`Show ${alt.code}`, actionId(ACTION.show, alt.code), alt.code)));
@@ -71,12 +92,23 @@ export function answerCommand(core: Bot, input: CommandInput): Message {
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
   const found = core.search.scan(text);
+  if (found.length > 0) core.metrics?.lookup("pasted", "certain");
   if (found.length > 1) return severalCodes(core, found);
   if (found.length === 1) return privateCard(core, found[0]!);
 
   const resolution = core.search.resolve(text);
-  if (resolution.match) return privateCard(core, resolution.match, resolution);
-  return renderNoMatch(text, resolution.alternatives, core.command);
+  core.metrics?.lookup(resolution.how, confidenceOf(resolution));
+  if (!resolution.match) return renderNoMatch(text, resolution.alternatives, core.command);
+  if (resolution.confidence === "possible") return renderPossible(text, [resolution.match, ...resolution.alternatives]);
+  return privateCard(core, resolution.match, resolution);
+}
+
+/**
+ * A lookup's private answer, computed at once so the surface can send it in Slack's acknowledgement;
+ * null for `auto on|off|status`, which reads the store and may post a note (handleCommand answers those).
+ */
+export function answerLookupNow(core: Bot, input: CommandInput): Message | null {
+  return parseAutoCommand(input.text) ? null : answerCommand(core, input);
 }
 
 /** The command, answered privately; `auto on|off` first posts its visible note through `delivery`. */

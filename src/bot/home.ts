@@ -4,20 +4,12 @@ import { CATEGORIES, COMPONENTS, type Category, type Component, type Entry } fro
 import { ALL, renderHome, type SeenSection } from "../render/home.js";
 import type { HomeView } from "../render/types.js";
 import { StateUnavailableError } from "../state/store.js";
-import { uniqueEntries } from "./also-named.js";
 import type { Bot } from "./bot.js";
 import { serializeHomeState, type HomeState } from "./home-state.js";
 
 export const HOME_PAGE_SIZE = 20;
 export const SEEN_DAYS = 7;
 export const SEEN_LIMIT = 10;
-
-/** Search results: codes written in the query first, then the resolver's match and alternatives. */
-function searchResults(core: Bot, query: string): Entry[] {
-  const resolution = core.search.resolve(query);
-  const matched = resolution.match ? [resolution.match] : [];
-  return uniqueEntries([...core.search.scan(query), ...matched, ...resolution.alternatives]);
-}
 
 function byCode(a: Entry, b: Entry): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
@@ -45,7 +37,7 @@ async function seenSection(core: Bot): Promise<SeenSection | undefined> {
 export async function buildHome(core: Bot, state: HomeState): Promise<HomeView> {
   const seen = await seenSection(core);
   // Browsing lists codes alphabetically; a search keeps the resolver's best-first order.
-  const base = state.query !== null ? searchResults(core, state.query) : [...core.catalog.entries].sort(byCode);
+  const base = state.query !== null ? core.search.searchAll(state.query) : [...core.catalog.entries].sort(byCode);
   const inCategory = base.filter((e) => state.category === null || e.category === state.category);
   const inComponent = base.filter((e) => state.component === null || e.component === state.component);
   const matching = inCategory.filter((e) => state.component === null || e.component === state.component);

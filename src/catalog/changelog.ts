@@ -39,7 +39,7 @@ function isEmpty({ added, removed, changed, sources }: CatalogChanges): boolean 
 /** Dates a fresh build: today if anything changed since `previous`, else the previous date, so rebuilds stay byte-identical. */
 export function withUpdatedDate(next: Catalog, previous: Catalog | null, today: string): Catalog {
   const keep = previous?.updated !== undefined && isEmpty(diffCatalogs(previous, next));
-  return { updated: keep ? previous!.updated : today, sources: next.sources, entries: next.entries };
+  return { format: next.format, updated: keep ? previous!.updated : today, sources: next.sources, entries: next.entries };
 }
 
 /** A short, reviewable summary for the terminal or a pull request. */

@@ -33,7 +33,8 @@ JSON keys:
   query         the query as given
   match         the code's Entry, or null when nothing is confident
   alternatives  other likely codes (Entry objects), best first; the suggestions when match is null
-  how           how it matched: code, alias, title, fragment, typo, words, or none
+  how           how it matched: code, alias, title, fragment, typo, reordered, words, or none
+  confidence    how sure match is: certain, likely or possible; null when match is null
 Entry keys: code, aliases, title, altTitles, component, componentName, category, severity, actionBy,
   derivation, description, remediation, remediationSource, extraMeanings, sharesTitleWith, lss, links, sources
 Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,

@@ -1,20 +1,14 @@
-// The CLI: parses arguments and runs lookup, scan, list or stats with exit codes.
+// The CLI: parses arguments and runs lookup, scan, list, stats, manifest or completion with exit codes.
 import { parseArgs } from "node:util";
 import { loadCatalog } from "../catalog/load.js";
 import type { Catalog } from "../catalog/types.js";
 import { stripControl } from "../render/text.js";
 import { createSearch } from "../search/index.js";
 import type { Search } from "../search/types.js";
-import { completionCommand } from "./completion.js";
 import { USAGE, type Command } from "./help.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js";
-import { listCommand } from "./list.js";
 import { lookup } from "./lookup.js";
-import { manifestCommand } from "./manifest.js";
 import { COMMAND_OPTIONS, HELP_OPTION } from "./options.js";
-import { scanCommand } from "./scan.js";
-import { statsCommand } from "./stats.js";
-import { versionLine } from "./version.js";
 
 function isCommand(name: string | undefined): name is Command {
   return Object.hasOwn(COMMAND_OPTIONS, name ?? "");
@@ -55,6 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === "--version" || name === "-V") {
+    const { versionLine } = await import("./version.js");
     writeLine(io.stdout, versionLine(loadCatalog()));
     return EXIT_OK;
   }
@@ -73,27 +68,38 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (name) {
       case "lookup":
         return await lookup(core().search, io, { json, batch: "batch" in values && values.batch === true, words: positionals });
-      case "scan":
+      // Each command loads only what it needs: `stats` alone brings in the Redis client.
+      case "scan": {
+        const { scanCommand } = await import("./scan.js");
         return await scanCommand(core().search, io, { json, files: positionals });
-      case "list":
+      }
+      case "list": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        const { listCommand } = await import("./list.js");
         return listCommand(core().catalog, io, {
           json,
           component: stringOption(values, "component"),
           category: stringOption(values, "category"),
         });
-      case "stats":
+      }
+      case "stats": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        const { statsCommand } = await import("./stats.js");
         return await statsCommand(io, {
           json,
           days: stringOption(values, "days"),
           titleOf: (code) => core().search.byCode(code)?.title,
         });
-      case "manifest":
+      }
+      case "manifest": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        const { manifestCommand } = await import("./manifest.js");
         return manifestCommand(io, { http: stringOption(values, "http"), with: stringsOption(values, "with") });
-      case "completion":
+      }
+      case "completion": {
+        const { completionCommand } = await import("./completion.js");
         return completionCommand(loadCatalog, io, positionals);
+      }
     }
   } catch (error) {
     const usageProblem = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");

@@ -2,7 +2,7 @@
 // Pure: the bot computes the page and the counts; this only lays them out.
 import { CATEGORIES, COMPONENTS, COMPONENT_NAMES, type Category, type Component, type Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
-import { actions, button, context, divider, header, option, section } from "./blocks.js";
+import { actions, button, context, divider, echoSection, header, option, section } from "./blocks.js";
 import { categoryText } from "./card.js";
 import { echoUserText, escapeMrkdwn } from "./escape.js";
 import { summaryLine } from "./summary.js";
@@ -125,7 +125,7 @@ export function renderHome(page: HomePage): HomeView {
     actions(controls, "zpa_home_controls"),
   ];
   if (page.query !== null) {
-    blocks.push(section(`*Search:* “${echoUserText(page.query)}”, ${page.total} ${page.total === 1 ? "code" : "codes"}`));
+    blocks.push(echoSection(`*Search:* “${echoUserText(page.query)}”, ${page.total} ${page.total === 1 ? "code" : "codes"}`));
   }
   const first = (page.page - 1) * page.pageSize + 1;
   const last = first + page.entries.length - 1;

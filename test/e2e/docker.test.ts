@@ -168,10 +168,10 @@ describe("Dockerfile", () => {
     expect(envOf(runtime).NODE_ENV).toBe("production");
   });
 
-  it("copies only the manifests, the built dist/ and the catalog into the runtime stage", () => {
+  it("copies only the manifests, the built dist/, the catalog and the search vocabulary into the runtime stage", () => {
     const copies = all(runtime, "COPY");
     const fromContext = copies.filter((c) => c.flags.from === undefined).flatMap((c) => c.words.slice(0, -1).flatMap(contextFiles));
-    expect(fromContext.sort()).toEqual(["data/catalog.json", "package-lock.json", "package.json"]);
+    expect(fromContext.sort()).toEqual(["data/catalog.json", "data/vocabulary.json", "package-lock.json", "package.json"]);
     const fromBuild = copies.filter((c) => c.flags.from !== undefined);
     expect(fromBuild.map((c) => c.flags.from)).toEqual(fromBuild.map(() => buildStage.name));
     expect(fromBuild.flatMap((c) => c.words.slice(0, -1)).map((src) => posix.relative(workdirOf(buildStage), src))).toEqual(["dist"]);
