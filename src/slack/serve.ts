@@ -5,7 +5,8 @@ import { createBot } from "../bot/bot.js";
 import { openState, type State } from "../state/open.js";
 import { StateUnavailableError } from "../state/store.js";
 import { createRedactingLogger } from "./logger.js";
-import { secretsOf, SlackStartError, startSlackApp, type RunningSlackApp } from "./start.js";
+import { keepServingOnUnexpectedErrors } from "./last-resort.js";
+import { secretsOf, SlackStartError, SlackUnreachableError, startSlackApp, type RunningSlackApp } from "./start.js";
 
 export async function serveSlack(
   config: SlackConfig,
@@ -13,6 +14,7 @@ export async function serveSlack(
   env: Env = process.env,
 ): Promise<void> {
   const logger = createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
+  keepServingOnUnexpectedErrors(logger);
 
   // Before Slack: with Redis unreachable there is nothing to connect for.
   let state: State;
@@ -31,6 +33,7 @@ export async function serveSlack(
   } catch (error) {
     await state.store.close().catch(() => undefined);
     if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
+    if (error instanceof SlackUnreachableError) fail(`Cannot start: ${error.message}; check the network and SLACK_API_URL`, EXIT_UNAVAILABLE);
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       fail(`Configuration error: PORT ${config.port} is already in use`, EXIT_CONFIG);
     }

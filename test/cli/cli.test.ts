@@ -189,7 +189,7 @@ describe("the installed zpa-code bin", () => {
     // Shaped like a catalog but not the builder's output: the run-time seal check refuses it.
     writeFileSync(join(dir, "data/catalog.json"), JSON.stringify({ sources: {}, entries: [{ code: "BRK_MT_SETUP_TIMEOUT" }] }));
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile(process.execPath, [join(dir, "dist/cli/main.js"), "lookup", "BRK_MT_SETUP_TIMEOUT"], { timeout: 15_000 }, (error, _stdout, stderr) =>
+      execFile(process.execPath, [join(dir, "dist/cli/main.js"), "lookup", "BRK_MT_SETUP_TIMEOUT"], {}, (error, _stdout, stderr) =>
         resolve({ code: error ? (error.code as number | null) : 0, stderr }),
       );
     });
@@ -205,7 +205,7 @@ describe("the installed zpa-code bin", () => {
     writeFileSync(join(dir, "paste.txt"), "InternalReason: AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER");
     const run = (args: string[]) =>
       new Promise<{ code: number; stdout: string }>((resolve) => {
-        execFile(process.execPath, [bin, ...args], { cwd: dir, timeout: 15_000 }, (error, stdout) =>
+        execFile(process.execPath, [bin, ...args], { cwd: dir }, (error, stdout) =>
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
         );
       });

@@ -6,18 +6,11 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { cli } from "../support/run-cli.js";
+import { describeIfInstalled, FISH, ZSH } from "../support/system-binaries.js";
 
 const codes = loadCatalog().entries.map((entry) => entry.code);
 const dir = mkdtempSync(join(tmpdir(), "zpa-completion-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A shell the suite needs: skipped with one line when missing, required under CI=true. */
-function shellAvailable(shell: string): boolean {
-  const found = spawnSync(shell, ["-c", "exit 0"]).status === 0;
-  if (!found && process.env.CI === "true") throw new Error(`${shell} is required under CI=true (apt-get install ${shell})`);
-  if (!found) console.warn(`Skipping the ${shell} completion tests: install ${shell} (apt-get install ${shell}) to run them.`);
-  return found;
-}
 
 async function script(shell: string): Promise<string> {
   const run = await cli(["completion", shell]);
@@ -61,10 +54,12 @@ describe("zpa-code completion", () => {
     expect(complete("manifest", "--with", "")).toEqual(["screenshots"]);
     expect(complete("completion", "")).toEqual(["bash", "zsh", "fish"]);
   });
+});
 
-  it.runIf(shellAvailable("zsh"))("zsh: parses, registers itself, and offers the same candidates", async () => {
+describeIfInstalled(ZSH)("zpa-code completion zsh", () => {
+  it("parses, registers itself, and offers the same candidates", async () => {
     const file = await script("zsh");
-    expect(spawnSync("zsh", ["-n", file]).status).toBe(0);
+    expect(spawnSync(ZSH.path!, ["-n", file]).status).toBe(0);
     // compadd and _files only work inside a completion widget: stand-ins print what the script offers.
     const stubs = [
       'compadd() { local -a out; while (( $# )); do case $1 in -M) shift 2;; --) shift; out+=("$@"); break;; *) shift;; esac; done; print -rl -- $out }',
@@ -73,22 +68,24 @@ describe("zpa-code completion", () => {
     ].join("; ");
     const complete = (...words: string[]) =>
       lines(
-        execFileSync("zsh", ["-c", `${stubs}; source "$1" >/dev/null; shift; words=("$@"); CURRENT=$#; PREFIX="\${words[CURRENT]}"; _zpa_code`, "_", file, "zpa-code", ...words], {
+        execFileSync(ZSH.path!, ["-c", `${stubs}; source "$1" >/dev/null; shift; words=("$@"); CURRENT=$#; PREFIX="\${words[CURRENT]}"; _zpa_code`, "_", file, "zpa-code", ...words], {
           encoding: "utf8",
         }),
       );
-    expect(execFileSync("zsh", ["-c", `${stubs}; source "$1"`, "_", file], { encoding: "utf8" }).trim()).toBe("compdef _zpa_code zpa-code");
+    expect(execFileSync(ZSH.path!, ["-c", `${stubs}; source "$1"`, "_", file], { encoding: "utf8" }).trim()).toBe("compdef _zpa_code zpa-code");
     expect(complete("")).toEqual(["lookup", "scan", "list", "stats", "manifest", "completion", "--help", "--version"]);
     expect(complete("list", "--")).toEqual(["--json", "--component", "--category", "--help"]);
     expect(complete("list", "--component", "")).toEqual(["AC", "CA", "CLT", "SE", "BA"]);
     expect(complete("lookup", "")).toEqual(codes);
     expect(complete("scan", "")).toEqual(["<files>"]);
   });
+});
 
-  it.runIf(shellAvailable("fish"))("fish: commands with descriptions, options, values and codes through fish's own `complete -C`", async () => {
+describeIfInstalled(FISH)("zpa-code completion fish", () => {
+  it("completes commands with descriptions, options, values and codes through fish's own `complete -C`", async () => {
     const file = await script("fish");
     const complete = (line: string) =>
-      lines(execFileSync("fish", ["-c", `source $argv[1]; complete -C $argv[2]`, file, line], { cwd: dir, encoding: "utf8" }));
+      lines(execFileSync(FISH.path!, ["-c", `source $argv[1]; complete -C $argv[2]`, file, line], { cwd: dir, encoding: "utf8" }));
     expect(complete("zpa-code ")).toContain("lookup\texplain one code");
     expect(complete("zpa-code list --c").map((line) => line.split("\t")[0])).toEqual(["--category", "--component"]);
     expect(complete("zpa-code list --component ")).toEqual(["AC", "BA", "CA", "CLT", "SE"]);

@@ -85,10 +85,10 @@ describe("zpa-code manifest", () => {
     }
   });
 
-  it("is explained in the README: every scope, optional ones included, beside its feature", () => {
-    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  it("is explained in docs/usage.md: every scope, optional ones included, beside its feature", () => {
+    const usage = readFileSync(new URL("../../docs/usage.md", import.meta.url), "utf8");
     for (const row of APP_FEATURES) {
-      for (const scope of row.scopes) expect(readme, scope).toMatch(new RegExp(`^\\|[^\\n]*\`${scope}\`[^\\n]*\\| \\S`, "m"));
+      for (const scope of row.scopes) expect(usage, scope).toMatch(new RegExp(`^\\|[^\\n]*\`${scope}\`[^\\n]*\\| \\S`, "m"));
     }
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
 import { channelMessage } from "../support/payloads.js";
 import { freePort, startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "../support/system-binaries.js";
 import { postEvent } from "../support/sign.js";
 import { spawnMain } from "../support/spawn-main.js";
 
@@ -22,7 +23,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-describe("npm start with state", () => {
+describeIfInstalled(REDIS_SERVER)("npm start with state", () => {
   it("exits 69 with one line naming host:port (never the password) when Redis is unreachable", async () => {
     const port = await freePort();
     const main = spawnMain({ ...SLACK, SLACK_API_URL: api.apiUrl, REDIS_URL: `redis://zpa:pa55-w0rd-x@127.0.0.1:${port}` });
@@ -46,6 +47,16 @@ describe("npm start with state", () => {
     const lines = main.output().trim().split("\n");
     expect(lines).toEqual([expect.stringContaining(`Configuration error: ${variable} `)]);
     for (const value of Object.values(env)) expect(main.output()).not.toContain(value);
+  });
+
+  it.concurrent.each([
+    ["/abc", "has a database that is not a whole number"],
+    ["/99999", "names database 99999, which this Redis does not have"],
+  ])("exits 78 with one line naming REDIS_URL for a database ending in %s (not db 0 in silence)", async (path, problem) => {
+    const main = spawnMain({ ...SLACK, SLACK_API_URL: api.apiUrl, REDIS_URL: `${redis.url}${path}` });
+    const { code } = await main.exited();
+    expect(code).toBe(78);
+    expect(main.output().trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^Configuration error: REDIS_URL ${problem}`))]);
   });
 
   it("on SIGTERM lets the reply in flight finish, then closes the Redis store and exits 0", async () => {

@@ -7,14 +7,10 @@ import { connectRedisStore } from "../../src/state/redis-store.js";
 import type { SightingLimits, StateStore } from "../../src/state/store.js";
 import { createSightings, type Sightings, createUserHasher } from "../../src/state/sightings.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "../support/system-binaries.js";
 
+// Started by the Redis block only, so the in-process half runs on a machine without redis-server.
 let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedisServer();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
 
 const LONG: SightingLimits = { retentionMs: 30 * DAY_MS, recentWindowMs: 30 * 60_000 };
 
@@ -74,7 +70,8 @@ const implementations: Implementation[] = [
   },
 ];
 
-describe.each(implementations.map((implementation) => [implementation.name, implementation] as const))("%s store", (_name, implementation) => {
+/** The contract both stores keep, declared inside each store's block. */
+function storeContract(implementation: Implementation): void {
   it("dedupes: a key is claimed once until its TTL passes, and release gives it back", async () => {
     const { store, elapse } = await implementation.open(LONG);
     // TTLs of seconds: long enough for a loaded CI machine, short enough to wait out with Redis.
@@ -103,6 +100,24 @@ describe.each(implementations.map((implementation) => [implementation.name, impl
     await store.setChannelSetting("C0AAA", { autoReply: "on", changedBy: "U0SECOND", changedAtMs: 1_700_000_100_000 });
     expect(await store.getChannelSetting("C0AAA")).toMatchObject({ autoReply: "on", changedBy: "U0SECOND" });
     expect(await store.getChannelSetting("C0BBB")).toMatchObject({ autoReply: "on", changedBy: "U0OTHER" });
+  });
+
+  it("compare-and-sets a channel's override: of concurrent changes from one reading, exactly one wins", async () => {
+    const { store } = await implementation.open(LONG);
+    const first = { autoReply: "off" as const, changedBy: "U0FIRST", changedAtMs: 1_700_000_000_000 };
+    const tries = Array.from({ length: 8 }, (_, i) => ({ autoReply: "off" as const, changedBy: `U0RACER${i}`, changedAtMs: 1_700_000_000_000 + i }));
+    const won = await Promise.all(tries.map((next) => store.replaceChannelSetting("C0RACE", null, next)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const winner = tries[won.indexOf(true)]!;
+    expect(await store.getChannelSetting("C0RACE")).toEqual(winner);
+
+    // A stale expectation loses and changes nothing; the current one wins; null removes the override.
+    expect(await store.replaceChannelSetting("C0RACE", first, { ...first, autoReply: "on" })).toBe(false);
+    expect(await store.getChannelSetting("C0RACE")).toEqual(winner);
+    expect(await store.replaceChannelSetting("C0RACE", winner, first)).toBe(true);
+    expect(await store.getChannelSetting("C0RACE")).toEqual(first);
+    expect(await store.replaceChannelSetting("C0RACE", first, null)).toBe(true);
+    expect(await store.getChannelSetting("C0RACE")).toBeNull();
   });
 
   it("ranks the week's codes across channels with sightings and distinct people", async () => {
@@ -177,4 +192,16 @@ describe.each(implementations.map((implementation) => [implementation.name, impl
     await expect(sightings.record("BRK_MT_SETUP_TIMEOUT", "C0OPS:x", "U1")).rejects.toThrow(/channel id/);
     expect(await sightings.top()).toEqual([]);
   });
+}
+
+describe("in-process store", () => storeContract(implementations[0]!));
+
+describeIfInstalled(REDIS_SERVER)("Redis store", () => {
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  storeContract(implementations[1]!);
 });

@@ -4,6 +4,10 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { nextTs, TEST_BOT_ID, TEST_BOT_USER_ID, TEST_TEAM_ID } from "./payloads.js";
 
+// Waits end when the awaited call arrives; the bound only turns a hang into a message listing what came,
+// so it is generous enough for a loaded machine.
+const WAIT_BOUND_MS = 30_000;
+
 export interface RecordedCall {
   /** Web API method ("chat.postMessage"), or "response_url" for posts to a response URL. */
   method: string;
@@ -39,6 +43,8 @@ export interface FakeSlackApi {
   rateLimitNext(method: string, retryAfterSeconds?: number): void;
   /** Hold answers to `method` for `ms` (e.g. to keep a handler in flight). */
   holdAnswers(method: string, ms: number): void;
+  /** Never answer the next `count` calls of `method` (a hung Slack); they are recorded, and dropped on close(). */
+  hangNext(method: string, count?: number): void;
   /** Replace the default answer for `method`. */
   answer(method: string, answer: Answer): void;
   /** Where apps.connections.open sends the Socket Mode client. */
@@ -56,6 +62,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const answers = new Map<string, Answer>();
   const rateLimits = new Map<string, number>();
   const holds = new Map<string, number>();
+  const hangs = new Map<string, number>();
   let socketModeUrl: string | undefined;
   let responseCounter = 0;
 
@@ -123,6 +130,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls.push(call);
     notify();
 
+    const hang = hangs.get(method) ?? 0;
+    if (hang > 0) {
+      hangs.set(method, hang - 1);
+      return;
+    }
+
     const hold = holds.get(method);
     if (hold !== undefined) await new Promise((resolve) => setTimeout(resolve, hold));
 
@@ -177,19 +190,20 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     responseUrl: (id) => `${origin}/response/${encodeURIComponent(id ?? `r${++responseCounter}`)}`,
     callsTo,
-    waitForCalls: (method, count = 1, timeoutMs = 5_000) =>
+    waitForCalls: (method, count = 1, timeoutMs = WAIT_BOUND_MS) =>
       waitUntil(() => callsTo(method), count, timeoutMs, `call(s) of ${method}`),
-    waitForResponsePost: (id, timeoutMs = 5_000) =>
+    waitForResponsePost: (id, timeoutMs = WAIT_BOUND_MS) =>
       waitUntil(
         () => calls.filter((c) => c.method === "response_url" && c.responseId === id),
         1,
         timeoutMs,
         `post to response URL ${id}`,
       ).then((found) => found[0]!),
-    waitForAnswered: (method, count = 1, timeoutMs = 5_000) =>
+    waitForAnswered: (method, count = 1, timeoutMs = WAIT_BOUND_MS) =>
       waitUntil(() => callsTo(method).filter((c) => c.answeredAt !== undefined), count, timeoutMs, `answered ${method}`),
     rateLimitNext: (method, retryAfterSeconds = 1) => void rateLimits.set(method, retryAfterSeconds),
     holdAnswers: (method, ms) => void holds.set(method, ms),
+    hangNext: (method, count = 1) => void hangs.set(method, count),
     answer: (method, answer) => void answers.set(method, answer),
     setSocketModeUrl: (url) => {
       socketModeUrl = url;
