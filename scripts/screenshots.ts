@@ -1,13 +1,15 @@
 // `npm run screenshots`: starts the local preview on a free loopback port, drives headless Chromium
-// through it, and writes docs/card.png (a /zpa-code answer) and docs/app-home.png (the Home tab, after a
-// real journal excerpt was pasted so that "Seen this week" has something to show).
+// through it, and writes docs/card.png (a /zpa-code answer), docs/app-home.png (the Home tab, after a
+// real journal excerpt was pasted so that "Seen this week" has something to show) and
+// docs/screenshot-in-card-out.png (a diagnostics-table screenshot pasted, its codes answered in the thread).
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPreviewBot } from "../src/preview/adapter.js";
 import { startPreviewServer } from "../src/preview/server.js";
-import { launchBrowser } from "../test/support/browser.js";
+import { giveImage, launchBrowser } from "../test/support/browser.js";
 
 const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
+const PASTED_SCREENSHOT = readFileSync(new URL("../test/fixtures/ocr/diagnostics-table.jpg", import.meta.url));
 const PASTED_LOG = readFileSync(new URL("../test/fixtures/samples/app-connector-journal.txt", import.meta.url), "utf8");
 const CARD_QUERY = process.argv[2] ?? "BRK_MT_SETUP_TIMEOUT";
 const VIEWPORT = { width: 1280, height: 900 };
@@ -34,7 +36,16 @@ try {
   await page.locator("#home-content .bk-block").first().waitFor();
   await page.screenshot({ path: `${DOCS}app-home.png` });
 
-  console.log(`Wrote ${DOCS}card.png and ${DOCS}app-home.png`);
+  // A fresh page, so the channel shows only the pasted screenshot and its thread.
+  const shot = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  shot.setDefaultTimeout(120_000);
+  await shot.goto(preview.url);
+  await shot.locator("body[data-ready=true]").waitFor();
+  await giveImage(shot, PASTED_SCREENSHOT, "diagnostics.jpg", "image/jpeg", "paste");
+  await shot.locator("#thread-messages article.msg-bot").first().waitFor();
+  await shot.screenshot({ path: `${DOCS}screenshot-in-card-out.png` });
+
+  console.log(`Wrote ${DOCS}card.png, ${DOCS}app-home.png and ${DOCS}screenshot-in-card-out.png`);
 } finally {
   await browser.close();
   await preview.close();

@@ -8,6 +8,7 @@ import type { Search } from "../search/types.js";
 import { MemoryDedupeStore } from "../state/memory-dedupe.js";
 import type { State } from "../state/open.js";
 import type { DedupeStore } from "../state/store.js";
+import type { ImageReading } from "./image-reply.js";
 import type { BotMetrics } from "./metrics.js";
 
 export const DEFAULT_COMMAND = "/zpa-code";
@@ -27,6 +28,8 @@ export interface Bot {
   state?: State;
   /** Counters for operators (GET /metrics); absent where nobody scrapes them (the preview, tests). */
   metrics?: BotMetrics;
+  /** How screenshots are fetched and read (OCR); absent with OCR=off: images are not read. */
+  images?: ImageReading;
 }
 
 /** What createBot reads from the configuration; everything but autoReply has a default. */
@@ -40,6 +43,8 @@ export interface BotConfig {
   command?: string;
   /** Default: the state's store, or an in-process one for a bot without state. */
   dedupe?: DedupeStore;
+  /** Default: none (screenshots are not read); the surface that can fetch files supplies it. */
+  images?: ImageReading;
 }
 
 /** Builds the bot; pass openState()'s or openInProcessState()'s result to give it memory. */
@@ -52,5 +57,6 @@ export function createBot(config: BotConfig, state?: State): Bot {
     dedupe: config.dedupe ?? state?.store ?? new MemoryDedupeStore(),
     command: config.command ?? DEFAULT_COMMAND,
     ...(state ? { state } : {}),
+    ...(config.images ? { images: config.images } : {}),
   };
 }

@@ -1,14 +1,12 @@
 // Usage texts of the CLI, one per command.
 /** Usage texts, one per command, shown by --help and after usage errors. */
-import { OPTIONAL_FEATURES } from "../slack/manifest.js";
-
 export const USAGE = {
   main: `zpa-code: explain Zscaler Private Access (ZPA) session status codes
 
 Usage:
   zpa-code lookup [--json] <code or words...>   explain one code (typos, fragments, titles, plain words)
   zpa-code lookup --json --batch                 one query per stdin line, one JSON object per line
-  zpa-code scan [--json] [FILE]                  find the codes in pasted text (stdin without FILE)
+  zpa-code scan [--json] [FILE]                  find the codes in pasted text or a screenshot (stdin without FILE)
   zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
   zpa-code stats [--json] [--days N]             codes the bot saw most (reads REDIS_URL)
   zpa-code manifest [--http URL]                 the Slack app manifest (Socket Mode, or HTTP mode at URL)
@@ -41,8 +39,11 @@ Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,
   scan: `Usage: zpa-code scan [--json] [FILE]
 
 Lists the ZPA status codes literally present in FILE (or stdin): chat text, LSS JSON lines,
-syslog or App Connector journal lines. Without FILE it reads stdin until end of input (Ctrl-D).
-  --json    print {"codes": [Entry...]}
+syslog or App Connector journal lines. A PNG, JPEG, GIF or WebP screenshot (told by its bytes) is read
+with OCR, offline; codes read with a slip too many to be sure are printed as "looks like:".
+OCR=off turns image reading off; OCR_MAX_BYTES (10 MB) bounds the image. Without FILE it reads stdin
+until end of input (Ctrl-D).
+  --json    print {"codes": [Entry...]} ({"image", "codes", "likely"} for an image)
 Exit status: 0 (also when no code is found), 2 usage error.`,
   list: `Usage: zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
 
@@ -56,13 +57,13 @@ REDIS_URL there is nothing to read, because each bot process then keeps its own 
   --json    print {"store", "where", "days", "codes": [{"code", "title", "count", "people"}]}
   --days N  1 to 365
 Exit status: 0 listed (also when empty), 1 no shared store or Redis unreachable, 2 usage or config error.`,
-  manifest: `Usage: zpa-code manifest [--http URL] [--with FEATURE]
+  manifest: `Usage: zpa-code manifest [--http URL]
 
 Prints the Slack app manifest to paste at api.slack.com/apps > Create New App > From a manifest.
 Without --http: Socket Mode (the same as manifest.yml). With --http: HTTP mode, every request URL
 set to URL/slack/events and Socket Mode off.
-  --http URL      the bot's public https:// base URL, e.g. https://bot.example.com
-  --with FEATURE  add an optional feature and its scopes (repeatable): ${OPTIONAL_FEATURES.join(", ")}`,
+  --http URL  the bot's public https:// base URL, e.g. https://bot.example.com
+With OCR=off in the environment, the screenshot feature and its files:read scope are left out.`,
   completion: `Usage: zpa-code completion bash|zsh|fish
 
 Prints a completion script for commands, options, components, categories and codes. Install it with:

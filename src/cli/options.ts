@@ -1,7 +1,6 @@
 // Each command's options: what the argument parser accepts and what shell completion offers.
 import type { ParseArgsConfig } from "node:util";
 import { CATEGORIES, COMPONENTS } from "../catalog/types.js";
-import { OPTIONAL_FEATURES } from "../slack/manifest.js";
 import type { Command } from "./help.js";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
@@ -13,7 +12,7 @@ export const COMMAND_OPTIONS = {
   scan: { json },
   list: { json, component: { type: "string" }, category: { type: "string" } },
   stats: { json, days: { type: "string" } },
-  manifest: { http: { type: "string" }, with: { type: "string", multiple: true } },
+  manifest: { http: { type: "string" } },
   completion: {},
 } as const satisfies Record<Command, ParseArgsOptionsConfig>;
 
@@ -24,7 +23,6 @@ export const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const sa
 export const OPTION_VALUES: Readonly<Record<string, readonly string[]>> = {
   component: COMPONENTS,
   category: CATEGORIES,
-  with: OPTIONAL_FEATURES,
 };
 
 /** What a command's positional arguments are, for completion. */

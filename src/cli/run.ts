@@ -24,12 +24,6 @@ function stringOption(values: Record<string, unknown>, name: string): string | u
   return typeof value === "string" ? value : undefined;
 }
 
-/** A repeatable string option's values. */
-function stringsOption(values: Record<string, unknown>, name: string): string[] {
-  const value = values[name];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
 /** Loaded only when a command needs it, so --help and usage errors stay instant. */
 function lazyCore(): () => { catalog: Catalog; search: Search } {
   let core: { catalog: Catalog; search: Search } | undefined;
@@ -94,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case "manifest": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
         const { manifestCommand } = await import("./manifest.js");
-        return manifestCommand(io, { http: stringOption(values, "http"), with: stringsOption(values, "with") });
+        return manifestCommand(io, { http: stringOption(values, "http") });
       }
       case "completion": {
         const { completionCommand } = await import("./completion.js");

@@ -6,8 +6,13 @@ import { createBot, type Bot } from "../bot/bot.js";
 import { handleCommand } from "../bot/command.js";
 import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Delivery, Outgoing } from "../bot/outgoing.js";
-import { loadConfig, type Config } from "../config.js";
+import type { ImageReading } from "../bot/image-reply.js";
+import { DEFAULT_OCR_SETTINGS, loadConfig, type Config, type OcrSettings } from "../config.js";
+import { imageTypeOf, MIME_TYPES } from "../ocr/image-type.js";
+import { createOcrReader, type OcrReader } from "../ocr/reader.js";
+import { createImageScanner } from "../ocr/scan-image.js";
 import { SEARCH_MODAL } from "../render/action-ids.js";
+import type { Search } from "../search/types.js";
 import { openInProcessState } from "../state/open.js";
 import type { PreviewBot, PreviewReply } from "./payloads.js";
 
@@ -53,7 +58,27 @@ function nextTriggerId(): string {
   return `preview.trigger.${triggerSequence}`;
 }
 
-export function createPreviewBot(bot: Bot): PreviewBot {
+/** Screenshots being read, by the file id the preview gave them (the preview's stand-in for Slack's file store). */
+const previewFiles = new Map<string, Uint8Array>();
+let fileSequence = 0;
+
+/** Reads the preview's pasted screenshots with OCR: the same scanner Slack's downloads go through. */
+export function previewImageReading(search: Search, settings: OcrSettings): ImageReading & { reader: OcrReader } {
+  const reader = createOcrReader(settings);
+  const scan = createImageScanner(search, reader);
+  return {
+    maxBytes: settings.maxBytes,
+    reader,
+    async read(file) {
+      const bytes = previewFiles.get(file.id);
+      if (!bytes) throw new Error("the pasted file is gone");
+      const { codes, likely } = await scan(bytes);
+      return { codes, likely };
+    },
+  };
+}
+
+export function createPreviewBot(bot: Bot, onClose?: () => Promise<void>): PreviewBot {
   return {
     async command({ text, user, channelId }) {
       // `/zpa-code auto on|off`: the visible note goes in the channel before the private answer, as in Slack.
@@ -70,6 +95,36 @@ export function createPreviewBot(bot: Bot): PreviewBot {
       const { delivery, sent } = collecting();
       await handleMessage(bot, incoming, PREVIEW_BOT_USER_ID, delivery);
       return outgoingToReplies(sent);
+    },
+
+    async image({ bytes, name, user, channelId, ts }) {
+      if (!bot.images) return [{ surface: "ephemeral", message: { text: "Reading screenshots is off here (OCR=off)." } }];
+      const id = `F0PREVIEW${++fileSequence}`;
+      previewFiles.set(id, bytes);
+      const { delivery, sent } = collecting();
+      // What the Slack listener logs, the person in the preview sees: why their image was not read.
+      const problems: PreviewReply[] = [];
+      delivery.warn = (line) => problems.push({ surface: "ephemeral", message: { text: line.replace(/^Screenshot F0PREVIEW\d+ in \S+/, name) } });
+      try {
+        const type = imageTypeOf(bytes);
+        const incoming = {
+          channel: channelId,
+          user: user.id,
+          text: "",
+          ts,
+          isMention: false,
+          subtype: "file_share",
+          files: [{ id, name, mimetype: type ? MIME_TYPES[type] : "application/octet-stream", size: bytes.length, url: `preview:${id}` }],
+        };
+        await handleMessage(bot, incoming, PREVIEW_BOT_USER_ID, delivery);
+        return [...problems, ...outgoingToReplies(sent)];
+      } finally {
+        previewFiles.delete(id);
+      }
+    },
+
+    async close() {
+      await onClose?.();
     },
 
     async action(input) {
@@ -106,6 +161,9 @@ export function createPreviewBot(bot: Bot): PreviewBot {
  * The bot as `npm start` runs it without Slack: the real catalog and search, the auto-reply settings
  * from the configuration, and a fresh in-process state (as a Slack app gets without REDIS_URL).
  */
-export function loadPreviewBot(config: Pick<Config, "autoReply"> = loadConfig({})): PreviewBot {
-  return createPreviewBot(createBot(config, openInProcessState()));
+export function loadPreviewBot(config: Pick<Config, "autoReply" | "ocr"> = loadConfig({})): PreviewBot {
+  const bot = createBot(config, openInProcessState());
+  const ocr = config.ocr ?? DEFAULT_OCR_SETTINGS;
+  const images = ocr.enabled ? previewImageReading(bot.search, ocr) : undefined;
+  return createPreviewBot(images ? { ...bot, images } : bot, async () => images?.reader.stop());
 }

@@ -8,8 +8,8 @@ export interface AppFeature {
   feature: string;
   scopes: readonly string[];
   events: readonly string[];
-  /** Optional rows are left out unless asked for by this name (`zpa-code manifest --with NAME`). */
-  optional?: string;
+  /** The setting that turns the feature off (OCR for OCR=off): then its scopes and events leave the manifest. */
+  switchedOffBy?: string;
 }
 
 /** The one place that decides what the app asks Slack for. */
@@ -20,16 +20,14 @@ export const APP_FEATURES: readonly AppFeature[] = [
   { feature: "auto-replies in private channels", scopes: ["groups:history"], events: ["message.groups"] },
   { feature: "@mentions of the bot", scopes: ["app_mentions:read"], events: ["app_mention"] },
   { feature: "the App Home tab", scopes: [], events: ["app_home_opened"] },
-  { feature: "reading codes in pasted screenshots", scopes: ["files:read"], events: [], optional: "screenshots" },
+  { feature: "reading codes in pasted screenshots (OCR)", scopes: ["files:read"], events: [], switchedOffBy: "OCR" },
 ];
-
-export const OPTIONAL_FEATURES: readonly string[] = APP_FEATURES.flatMap((row) => (row.optional ? [row.optional] : []));
 
 export interface ManifestOptions {
   /** HTTP mode: the bot's public base URL (https://host[/prefix]); absent = Socket Mode. */
   httpBaseUrl?: string;
-  /** Names of optional features to include. */
-  with?: readonly string[];
+  /** Settings that are off (e.g. "OCR"): the features they switch off are left out. */
+  off?: readonly string[];
 }
 
 /** Thrown for a base URL Slack would not post to; the message says why. */
@@ -51,20 +49,18 @@ export function requestUrlFor(base: string): string {
   return `${url.origin}${path.endsWith(SLACK_EVENTS_PATH) ? path : path + SLACK_EVENTS_PATH}`;
 }
 
-function selectedFeatures(names: readonly string[]): AppFeature[] {
-  const unknown = names.find((name) => !OPTIONAL_FEATURES.includes(name));
-  if (unknown !== undefined) throw new RangeError(`unknown feature "${unknown.slice(0, 40)}"; optional features: ${OPTIONAL_FEATURES.join(", ")}`);
-  return APP_FEATURES.filter((row) => row.optional === undefined || names.includes(row.optional));
-}
 
-/** One "- item  # why" line per scope or event, in table order. */
+/** One "- item # why" line per scope or event, in table order. */
 function listWithReasons(indent: string, rows: readonly AppFeature[], pick: (row: AppFeature) => readonly string[]): string[] {
-  return rows.flatMap((row) => pick(row).map((item) => `${indent}- ${item} # ${row.feature}`));
+  return rows.flatMap((row) =>
+    pick(row).map((item) => `${indent}- ${item} # ${row.feature}${row.switchedOffBy ? `; not needed with ${row.switchedOffBy}=off` : ""}`),
+  );
 }
 
 /** The manifest as YAML; with no options it is byte for byte the committed manifest.yml. */
 export function renderManifest(options: ManifestOptions = {}): string {
-  const rows = selectedFeatures(options.with ?? []);
+  const off = options.off ?? [];
+  const rows = APP_FEATURES.filter((row) => row.switchedOffBy === undefined || !off.includes(row.switchedOffBy));
   const url = options.httpBaseUrl === undefined ? undefined : JSON.stringify(requestUrlFor(options.httpBaseUrl));
   const mode = url === undefined ? "Socket Mode" : "HTTP mode";
   return [

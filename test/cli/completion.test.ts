@@ -51,7 +51,7 @@ describe("zpa-code completion", () => {
     expect(complete("lookup", "brk_mt_setup_t")).toEqual(["BRK_MT_SETUP_TIMEOUT"]);
     expect(complete("lookup", "")).toHaveLength(codes.length);
     expect(complete("scan", "zpa-code.ba")).toEqual(["zpa-code.bash"]);
-    expect(complete("manifest", "--with", "")).toEqual(["screenshots"]);
+    expect(complete("manifest", "--")).toEqual(["--http", "--help"]);
     expect(complete("completion", "")).toEqual(["bash", "zsh", "fish"]);
   });
 });

@@ -1,6 +1,6 @@
 // `zpa-code manifest`: the Socket Mode manifest is the committed manifest.yml; --http fills in every request URL.
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { APP_FEATURES } from "../../src/slack/manifest.js";
 import { readManifest, type ManifestValue } from "../support/manifest-reader.js";
 import { cli } from "../support/run-cli.js";
@@ -67,20 +67,28 @@ describe("zpa-code manifest", () => {
     }
   });
 
-  it("asks for files:read only when the screenshots feature is asked for", async () => {
-    expect(at(readManifest(committed), "oauth_config.scopes.bot")).not.toContain("files:read");
-    expect(at(await manifest("--with", "screenshots"), "oauth_config.scopes.bot")).toContain("files:read");
-    const unknown = await cli(["manifest", "--with", "telepathy"]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("optional features: screenshots");
+  it("asks for files:read for screenshots, and leaves it out with OCR=off", async () => {
+    expect(at(readManifest(committed), "oauth_config.scopes.bot")).toContain("files:read");
+    vi.stubEnv("OCR", "off");
+    try {
+      const withoutOcr = await manifest();
+      expect(at(withoutOcr, "oauth_config.scopes.bot")).not.toContain("files:read");
+      expect(at(withoutOcr, "oauth_config.scopes.bot")).toContain("chat:write");
+      vi.stubEnv("OCR", "sometimes");
+      const bad = await cli(["manifest"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("OCR must be on or off");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("names beside each scope and event the feature that needs it", () => {
     const listed = committed.split("\n").filter((line) => /^ {6}- /.test(line));
     expect(listed.length).toBeGreaterThan(0);
     for (const line of listed) expect(line, line).toMatch(/^ {6}- [a-z_.:]+ # \S/);
-    // Every non-optional scope and event in the feature table reaches the manifest.
-    for (const row of APP_FEATURES.filter((r) => r.optional === undefined)) {
+    // Every scope and event in the feature table reaches the manifest (OCR is on by default).
+    for (const row of APP_FEATURES) {
       for (const item of [...row.scopes, ...row.events]) expect(committed).toContain(`- ${item} # ${row.feature}`);
     }
   });
