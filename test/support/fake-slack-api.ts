@@ -19,6 +19,8 @@ export interface RecordedCall {
   /** True when this call was answered with the forced 429. */
   rateLimited: boolean;
   receivedAt: number;
+  /** Set just before the answer is written (after any hold): the client cannot have it earlier. */
+  answerStartedAt?: number;
   /** Set once the answer was fully handed to the client (after any hold). */
   answeredAt?: number;
 }
@@ -155,6 +157,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
     const answer = answers.get(method) ?? defaults[method];
     const reply = answer ? answer(body) : {};
+    call.answerStartedAt = Date.now();
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ ok: true, ...reply }), () => markAnswered(call));
   }
