@@ -1,7 +1,7 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
-import type { AutoReplySettings, HttpModeConfig, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
+import type { AutoReplySettings, HttpModeConfig, LogLevelName, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
 import type { ServerLimits } from "../../src/health.js";
 import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
@@ -32,6 +32,8 @@ export interface TestAppOptions {
   serverLimits?: Partial<ServerLimits>;
   /** Reading screenshots; default off (most suites post no images and need no OCR worker). */
   ocr?: OcrSettings;
+  /** Default "warn", which keeps the start-up info lines out of logLines. */
+  logLevel?: LogLevelName;
 }
 
 interface TestAppBase {
@@ -39,7 +41,7 @@ interface TestAppBase {
   running: RunningSlackApp;
   /** http://127.0.0.1:PORT; /slack/events in HTTP mode, /healthz in both. */
   baseUrl: string;
-  /** Everything the app logged (warn and above), redacted as in production. */
+  /** Everything the app logged (warn and above unless options.logLevel says otherwise), redacted as in production. */
   logLines: string[];
   close(): Promise<void>;
 }
@@ -65,7 +67,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     slackApiUrl: api.apiUrl,
     ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
-    logLevel: "warn",
+    logLevel: options.logLevel ?? "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
     ...(options.ocr ? { ocr: options.ocr } : {}),
@@ -96,7 +98,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     slackApiUrl: api.apiUrl,
     ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
-    logLevel: "warn",
+    logLevel: options.logLevel ?? "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
     ...(options.ocr ? { ocr: options.ocr } : {}),
