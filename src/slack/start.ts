@@ -110,7 +110,10 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
   registerListeners(app, { ...bot, metrics, ...(images ? { images } : {}) }, logger, options.sendRetryPausesMs);
 
   const deadlineMs = startDeadlineMs(config);
-  await withinDeadline(deadlineMs, () => namingTheToken("SLACK_BOT_TOKEN", () => app.init()));
+  await withinDeadline(deadlineMs, async () => {
+    await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
+    await logIdentity(app, logger);
+  });
 
   if (config.mode === "http") {
     const server = await (receiver as HTTPReceiver).start({ port: config.port, host }, serverOptionsOf(limits));
@@ -228,6 +231,17 @@ async function namingTheToken(variable: SlackStartError["variable"], step: () =>
       throw new SlackUnreachableError(reasonOf(error), { cause: error });
     }
     throw error;
+  }
+}
+
+/** Says which workspace and bot user the token belongs to, so an operator can check the install at a glance. */
+async function logIdentity(app: App, logger: Logger): Promise<void> {
+  try {
+    const { team, user, url } = await app.client.auth.test();
+    logger.info(`Slack accepted SLACK_BOT_TOKEN: bot user @${user ?? "?"} in workspace ${JSON.stringify(team ?? "?")} (${url ?? "no URL"})`);
+  } catch (error) {
+    // init() has just verified the token with the same call; a second failure is not worth stopping for.
+    logger.warn(`Could not read the bot's identity: ${(error as Error).message}`);
   }
 }
 

@@ -2,7 +2,7 @@
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import { vi } from "vitest";
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
-import type { AutoReplySettings, HttpModeConfig, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
+import type { AutoReplySettings, HttpModeConfig, LogLevelName, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
 import type { ServerLimits } from "../../src/health.js";
 import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
@@ -35,6 +35,8 @@ export interface TestAppOptions {
   maxInFlight?: number;
   /** Reading screenshots; default off (most suites post no images and need no OCR worker). */
   ocr?: OcrSettings;
+  /** Default "warn", which keeps the start-up info lines out of logLines. */
+  logLevel?: LogLevelName;
 }
 
 interface TestAppBase {
@@ -42,7 +44,7 @@ interface TestAppBase {
   running: RunningSlackApp;
   /** http://127.0.0.1:PORT; /slack/events in HTTP mode, /healthz in both. */
   baseUrl: string;
-  /** Everything the app logged (warn and above), redacted as in production. */
+  /** Everything the app logged (warn and above unless options.logLevel says otherwise), redacted as in production. */
   logLines: string[];
   close(): Promise<void>;
 }
@@ -80,7 +82,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     slackApiUrl: api.apiUrl,
     ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
-    logLevel: "warn",
+    logLevel: options.logLevel ?? "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
     ...(options.ocr ? { ocr: options.ocr } : {}),
@@ -111,7 +113,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     slackApiUrl: api.apiUrl,
     ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
-    logLevel: "warn",
+    logLevel: options.logLevel ?? "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
     ...(options.ocr ? { ocr: options.ocr } : {}),
