@@ -7,7 +7,6 @@
 // BENCH_KIND=messages|commands runs one; BENCH_MESSAGES / BENCH_COMMANDS change the counts; BENCH_NODE_FLAGS adds
 // node flags to the app (e.g. --trace-gc, whose lines then reach this process's stdout).
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -16,19 +15,13 @@ import { HELPDESK_QUERIES } from "../test/fixtures/helpdesk-queries.js";
 import { QUERIES } from "../test/fixtures/queries.js";
 import { channelMessage } from "../test/support/payloads.js";
 import { postEvent, postSlashCommand } from "../test/support/sign.js";
+import { startScriptFlags } from "./start-flags.js";
 
 const SIGNING_SECRET = "memorySigningSecret0123456789abc";
 const BOT_TOKEN = "xoxb-bench-0000-memorytoken";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Extra node flags for the app, such as --trace-gc (BENCH_NODE_FLAGS, space-separated). */
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter((flag) => flag !== "");
-/** The node flags of `npm start` (package.json: "node <flags> dist/main.js"), which the Dockerfile's CMD repeats. */
-function startScriptFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { start: string } };
-  const flags = /^node((?:\s+--\S+)*)\s+dist\/main\.js$/.exec(pkg.scripts.start)?.[1];
-  if (flags === undefined) throw new Error(`npm start is not "node [flags] dist/main.js": ${pkg.scripts.start}`);
-  return flags.split(/\s+/).filter((flag) => flag !== "");
-}
 /**
  * Loaded into the app's process with --import: answers "mem" over IPC with its memory under load, then after a
  * full GC. Inline, so the app runs exactly as built, with nothing of the bench in its own code.
