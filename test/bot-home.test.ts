@@ -106,7 +106,7 @@ describe("App Home", () => {
   it("shows severity emoji, code and title per line with a View button, and Previous/Next as needed", () => {
     const first = buildHome(bot, INITIAL_HOME_STATE);
     const row = first.blocks.find((b) => b.type === "section" && b.accessory);
-    expect(row?.type === "section" && row.text?.text).toMatch(/^:[a-z_]+: \*[A-Z0-9_]+\*  \S/);
+    expect(row?.type === "section" && row.text?.text).toMatch(/^:[a-z_]+: `[A-Z0-9_]+`  \S/);
     const pager = (view: HomeView): string[] =>
       view.blocks.flatMap((b) => (b.type === "actions" ? b.elements.filter((e) => e.action_id.startsWith(ACTION.homePage)).map((e) => e.type === "button" ? e.text.text : "") : []));
     expect(pager(first)).toEqual(["Next"]);
@@ -209,7 +209,7 @@ describe("Seen this week", () => {
   it("lists the most seen codes first with times and distinct people, each with View opening its card", () => {
     const rows = seenRows(buildHome(bot, INITIAL_HOME_STATE));
     expect(rows.map((row) => row.view)).toEqual(longestTitles.map((e) => e.code));
-    expect(rows[0]!.text).toContain(`*${longestTitles[0]!.code}*`);
+    expect(rows[0]!.text).toContain(`\`${longestTitles[0]!.code}\``);
     expect(rows[0]!.text).toMatch(/\n12 times · 12 people$/);
     expect(rows[9]!.text).toMatch(/\n3 times · 3 people$/);
     const [out] = handleHomeAction(bot, { action: ACTION.homeView, value: rows[0]!.view!, userId: "U1", triggerId: "t3" });

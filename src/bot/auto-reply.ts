@@ -4,7 +4,6 @@
 import type { Entry } from "../catalog/types.js";
 import { ACTION } from "../render/action-ids.js";
 import { context, section } from "../render/blocks.js";
-import { renderCard } from "../render/card.js";
 import { decodeSlackEntities, escapeMrkdwn } from "../render/escape.js";
 import { spikeBlocks, spikeLine, type SpikeFigures } from "../render/spike.js";
 import { renderCompactCards, renderSummary } from "../render/summary.js";
@@ -12,6 +11,7 @@ import type { Message } from "../render/types.js";
 import { StateUnavailableError } from "../state/errors.js";
 import { isSightingChannel } from "../trends/sightings.js";
 import { spikeHintKey } from "../trends/spike.js";
+import { cardFor } from "./card-for.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
 import type { BotCore, BotState } from "./deps.js";
 import { alsoNamedBy } from "./entries.js";
@@ -59,7 +59,12 @@ function replyFor(core: BotCore, entries: readonly Entry[], spikes: readonly Spi
   if (entries.length === 1) {
     const entry = entries[0]!;
     const note = spikes.length > 0 ? spikes.map(spikeLine).join("\n") : undefined;
-    return renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ...(note ? { note } : {}) });
+    return cardFor(core, entry, {
+      alsoNames: alsoNamedBy(core.search, entry),
+      alsoNamesAction: "details",
+      ticketButton: true,
+      ...(note ? { note } : {}),
+    });
   }
   if (entries.length <= MAX_COMPACT_CARDS) return renderCompactCards(entries, ACTION.details, spikeBlocks(spikes));
   return renderSummary(entries, ACTION.details, spikeBlocks(spikes));
@@ -140,6 +145,7 @@ export async function autoReply(
     await giveBack().catch(() => undefined);
     throw error;
   }
+  if (fresh.length === 1) await core.editedNotes?.refresh();
   const reply = fresh.length > 0 ? replyFor(core, fresh, spikes) : mentionHint(core.command);
   return {
     outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: reply },

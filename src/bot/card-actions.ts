@@ -1,16 +1,17 @@
 // Buttons on cards and lists: share a card in the channel, swap a private answer for another
 // code's card, or show a code's card to the clicker only.
 import { section } from "../render/blocks.js";
-import { renderCard } from "../render/card.js";
 import { escapeMrkdwn } from "../render/escape.js";
+import { renderTicket } from "../render/ticket.js";
 import type { Message } from "../render/types.js";
+import { cardFor } from "./card-for.js";
 import { privateCard } from "./command.js";
 import type { BotCore } from "./deps.js";
 import { alsoNamedBy } from "./entries.js";
 import type { Outgoing } from "./outgoing.js";
 
 export interface CardActionInput {
-  action: "share" | "show" | "details";
+  action: "share" | "show" | "details" | "ticket";
   /** The code the button carries (its value). */
   code: string;
   /** The clicker, as Slack identified them. */
@@ -32,11 +33,14 @@ export function handleCardAction(core: BotCore, input: CardActionInput): Outgoin
   if (!entry) return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message: gone(core.command) }];
 
   switch (input.action) {
+    case "ticket":
+      return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message: renderTicket(entry) }];
     case "share": {
-      const message = renderCard(entry, {
+      const message = cardFor(core, entry, {
         alsoNames: alsoNamedBy(core.search, entry),
         alsoNamesAction: "details",
         sharedBy: input.userId,
+        ticketButton: true,
       });
       return [{ kind: "respond", visibility: "in_channel", replaceOriginal: false, message }];
     }
@@ -45,7 +49,7 @@ export function handleCardAction(core: BotCore, input: CardActionInput): Outgoin
     case "details": {
       const message = input.fromEphemeral
         ? privateCard(core, entry)
-        : renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details" });
+        : cardFor(core, entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ticketButton: true });
       if (input.fromEphemeral || !input.channelId) {
         return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }];
       }

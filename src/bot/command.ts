@@ -1,15 +1,14 @@
 // /zpa-code: turns the typed text into the private answer (card, suggestions, several codes, or help).
 import type { Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "../render/action-ids.js";
-import { button, context } from "../render/blocks.js";
-import { renderCard } from "../render/card.js";
+import { button } from "../render/blocks.js";
 import { clip, decodeSlackEntities, echoUserText } from "../render/escape.js";
 import { renderNoMatch } from "../render/no-match.js";
-import { packGroups } from "../render/pack.js";
-import { overflowLine, summaryRow } from "../render/summary.js";
-import type { Block, Message } from "../render/types.js";
+import { renderSummary } from "../render/summary.js";
+import type { Message } from "../render/types.js";
 import { renderUsage } from "../render/usage.js";
 import type { Resolution } from "../search/types.js";
+import { cardFor } from "./card-for.js";
 import type { BotCore } from "./deps.js";
 import { alsoNamedBy } from "./entries.js";
 import { usageExamples } from "./examples.js";
@@ -18,8 +17,6 @@ import { usageExamples } from "./examples.js";
 export const MAX_COMMAND_CHARS = 4_000;
 /** A single query longer than this is not a code, title or phrase anyone types. */
 export const MAX_QUERY_CHARS = 300;
-/** Several codes: this many get a full card, the rest a line each. */
-export const FULL_CARDS_PER_ANSWER = 3;
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
 /** Matches that are good guesses rather than certain: the card says what it matched. */
@@ -34,32 +31,33 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
   return button("Share in channel", actionId(ACTION.share, entry.code), entry.code, "primary");
 }
 
-/** The card as a private answer: Share button, and buttons for same-title or nearby codes. */
+/**
+ * The card as a private answer: Share button, and buttons for same-title or nearby codes. A code
+ * named by the same-title warning gets its button there, never a second one among the nearby codes.
+ */
 export function privateCard(core: BotCore, entry: Entry, resolution?: Resolution): Message {
   const buttons = [shareButton(entry)];
+  const alsoNames = alsoNamedBy(core.search, entry, resolution);
   let note: string | undefined;
   if (resolution && LOOSE.has(resolution.how)) {
     note = `Best match for “${echoUserText(resolution.query)}”.`;
-    const others = resolution.alternatives.filter((alt) => alt.code !== entry.code).slice(0, 3);
+    const named = new Set([entry.code, ...alsoNames.map((e) => e.code)]);
+    const others = resolution.alternatives.filter((alt) => !named.has(alt.code)).slice(0, 3);
     if (others.length > 0) note += " Not it? Try the other buttons below.";
     buttons.push(...others.map((alt) => button(`Show ${alt.code}`, actionId(ACTION.show, alt.code), alt.code)));
   }
-  return renderCard(entry, {
-    alsoNames: alsoNamedBy(core.search, entry, resolution),
+  return cardFor(core, entry, {
+    alsoNames,
     alsoNamesAction: "show",
     buttons,
+    ticketButton: true,
     ...(note ? { note } : {}),
   });
 }
 
-function severalCodes(core: BotCore, entries: readonly Entry[]): Message {
-  const head: Block[] = [context(`Found ${entries.length} ZPA status codes in your text.`)];
-  const groups = entries.map((entry, i) =>
-    i < FULL_CARDS_PER_ANSWER ? privateCard(core, entry).blocks : summaryRow(entry, ACTION.details),
-  );
-  const blocks = packGroups(head, groups, (n) => overflowLine(entries.slice(n)));
-  const codes = entries.map((e) => e.code).join(", ");
-  return { text: echoUserText(`${entries.length} ZPA codes: ${codes}`, 1_000), blocks };
+/** A pasted multi-code log: one compact line per code, each with a Details button for its full card. */
+function severalCodes(entries: readonly Entry[]): Message {
+  return renderSummary(entries, ACTION.details);
 }
 
 export function answerCommand(core: BotCore, input: CommandInput): Message {
@@ -67,7 +65,7 @@ export function answerCommand(core: BotCore, input: CommandInput): Message {
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
   const found = core.search.scan(text);
-  if (found.length > 1) return severalCodes(core, found);
+  if (found.length > 1) return severalCodes(found);
   if (found.length === 1) return privateCard(core, found[0]!);
 
   const resolution = core.search.resolve(clip(text, MAX_QUERY_CHARS));

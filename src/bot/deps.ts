@@ -1,9 +1,11 @@
 // What the Slack-free bot logic needs; surfaces (Slack listeners, the local preview) build it once.
 import type { Catalog } from "../catalog/types.js";
+import type { RunbookSource } from "../runbook/source.js";
 import type { Search } from "../search/types.js";
 import type { DedupeStore } from "../state/dedupe.js";
 import type { Clock, StateStore } from "../state/store.js";
 import type { Sightings } from "../trends/sightings.js";
+import type { EditedNotes } from "./edited-notes.js";
 import type { SeenThisWeek } from "./seen-this-week.js";
 
 /** Auto-reply switches from the environment (AUTO_REPLY, AUTO_REPLY_CHANNELS, AUTO_REPLY_DEDUPE_HOURS). */
@@ -34,6 +36,10 @@ export interface BotCore {
    * nothing is counted, and the App Home has no "Seen this week".
    */
   state?: BotState;
+  /** The team's runbook file (RUNBOOK_FILE); absent: no file notes. */
+  runbook?: RunbookSource;
+  /** Notes edited in Slack, read from the state store; absent without state. */
+  editedNotes?: EditedNotes;
 }
 
 export const DEFAULT_COMMAND = "/zpa-code";

@@ -2,6 +2,7 @@
 import { COMPONENTS, CATEGORIES, type Category, type Component } from "../catalog/types.js";
 import { ACTION } from "../render/action-ids.js";
 import { renderCardModal, renderSearchModal } from "../render/modals.js";
+import { cardFor } from "./card-for.js";
 import type { BotCore } from "./deps.js";
 import { alsoNamedBy } from "./entries.js";
 import { buildHome } from "./home.js";
@@ -51,7 +52,8 @@ export function handleHomeAction(core: BotCore, input: HomeActionInput): Outgoin
     case ACTION.homeView: {
       const entry = core.search.byCode(input.value);
       if (!entry || !input.triggerId) return [publish(core, input.userId, state)];
-      return [{ kind: "openModal", triggerId: input.triggerId, view: renderCardModal(entry, alsoNamedBy(core.search, entry)) }];
+      const card = cardFor(core, entry, { alsoNames: alsoNamedBy(core.search, entry) });
+      return [{ kind: "openModal", triggerId: input.triggerId, view: renderCardModal(card) }];
     }
     default:
       return [];

@@ -21,6 +21,7 @@ const ROUTES: ReadonlyMap<string, ActionRoute> = new Map<string, ActionRoute>([
   [ACTION.share, { handler: "card", action: "share" }],
   [ACTION.show, { handler: "card", action: "show" }],
   [ACTION.details, { handler: "card", action: "details" }],
+  [ACTION.ticket, { handler: "card", action: "ticket" }],
   [ACTION.homeComponent, { handler: "home", action: ACTION.homeComponent }],
   [ACTION.homeCategory, { handler: "home", action: ACTION.homeCategory }],
   [ACTION.homeSearch, { handler: "home", action: ACTION.homeSearch }],

@@ -8,6 +8,7 @@ Usage:
   zpa-code scan [--json] [FILE]                  find the codes in pasted text (stdin without FILE)
   zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
   zpa-code stats [--json] [--days N]             codes the bot saw most (reads REDIS_URL)
+  zpa-code runbook check|export                  validate RUNBOOK_FILE, or print it merged with Slack edits
   zpa-code <command> --help                      help for one command
 
 Examples:
@@ -21,7 +22,8 @@ Exit status: 0 found, 1 no match (suggestions printed), 2 usage error, 70 intern
 
 Explains one ZPA status code. Accepts exact codes in any case or separator, codes with typos,
 fragments of 4+ characters, page titles, and plain words ("out of source ports").
-  --json    print {"query", "match", "alternatives"} instead of text
+  --json    print {"query", "match", "alternatives", "how", "runbook"} instead of text
+            ("runbook": the team notes for the match from RUNBOOK_FILE, most specific first)
   --batch   with --json: read one query per line on stdin, print one JSON object per line
 Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,
   scan: `Usage: zpa-code scan [--json] [FILE]
@@ -42,6 +44,12 @@ REDIS_URL there is nothing to read, because each bot process then keeps its own 
   --json    print {"store", "where", "days", "codes": [{"code", "title", "count", "people"}]}
   --days N  1 to 365
 Exit status: 0 listed (also when empty), 1 no shared store or Redis unreachable, 2 usage or config error.`,
+  runbook: `Usage: zpa-code runbook check|export
+
+  check     validate RUNBOOK_FILE (default ./runbook.yml): the error names the entry and the field
+  export    print the runbook as YAML: the file's notes with the notes edited in Slack merged in
+            (those are read from REDIS_URL; without it, the file's notes only)
+Exit status: 0 done, 1 Redis unreachable, 2 usage error, 78 invalid runbook file.`,
 } as const;
 
 export type Command = Exclude<keyof typeof USAGE, "main">;

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { ConfigError, EXIT_CONFIG, type Env } from "../config.js";
 import { loadCatalog } from "../catalog/load.js";
 import type { Catalog } from "../catalog/types.js";
 import { stripControl } from "../render/text.js";
@@ -8,10 +9,11 @@ import { USAGE, type Command } from "./help.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js";
 import { listCommand } from "./list.js";
 import { lookup } from "./lookup.js";
+import { loadRunbookFile, runbookCommand } from "./runbook.js";
 import { scanCommand } from "./scan.js";
 import { statsCommand } from "./stats.js";
 
-const COMMANDS = ["lookup", "scan", "list", "stats"] as const satisfies readonly Command[];
+const COMMANDS = ["lookup", "scan", "list", "stats", "runbook"] as const satisfies readonly Command[];
 
 function isCommand(name: string | undefined): name is Command {
   return (COMMANDS as readonly string[]).includes(name ?? "");
@@ -27,7 +29,7 @@ function parse(command: Command, args: string[]) {
       json: { type: "boolean" },
       ...(command === "lookup" ? { batch: { type: "boolean" } } : {}),
       ...(command === "list" ? { component: { type: "string" }, category: { type: "string" } } : {}),
-      ...(command === "stats" ? { days: { type: "string" } } : {}),
+      ...(command === "stats" ? { days: { type: "string" }, feedback: { type: "boolean" } } : {}),
     },
   });
 }
@@ -44,7 +46,14 @@ function lazyCore(): () => { catalog: Catalog; search: Search } {
   };
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** Where RUNBOOK_FILE and REDIS_URL are read; defaults to this process's environment and directory. */
+export interface CliPlace {
+  env?: Env;
+  cwd?: string;
+}
+
+export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): Promise<number> {
+  const place = { env: where.env ?? process.env, cwd: where.cwd ?? process.cwd() };
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     writeLine(name === undefined ? io.stderr : io.stdout, USAGE.main);
@@ -64,7 +73,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const json = values.json === true;
     switch (name) {
       case "lookup":
-        return await lookup(core().search, io, { json, batch: "batch" in values && values.batch === true, words: positionals });
+        return await lookup(core().search, io, {
+          json,
+          batch: "batch" in values && values.batch === true,
+          words: positionals,
+          runbook: () => loadRunbookFile(core().search, place),
+        });
+      case "runbook":
+        if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]!.slice(0, 40)}"`);
+        return await runbookCommand(io, positionals[0], core().search, place);
       case "scan":
         return await scanCommand(core().search, io, { json, files: positionals });
       case "list":
@@ -80,9 +97,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           json,
           days: "days" in values ? (values.days as string | undefined) : undefined,
           titleOf: (code) => core().search.byCode(code)?.title,
+          env: place.env,
         });
     }
   } catch (error) {
+    if (error instanceof ConfigError) {
+      writeLine(io.stderr, `zpa-code ${name}: Configuration error: ${stripControl(error.message)}`);
+      return EXIT_CONFIG;
+    }
     const usageProblem = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     if (!usageProblem) throw error;
     // The message can quote an argument (an unknown option, a file name): echo it without control characters.

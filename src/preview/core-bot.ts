@@ -10,9 +10,12 @@ import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Outgoing } from "../bot/outgoing.js";
 import { routeAction } from "../bot/route-action.js";
 import { refreshSeenThisWeek } from "../bot/seen-this-week.js";
+import { createEditedNotes, refreshEditedNotes } from "../bot/edited-notes.js";
 import { createBotState } from "../bot/state.js";
 import { loadCatalog } from "../catalog/load.js";
 import { SEARCH_MODAL } from "../render/action-ids.js";
+import type { Env } from "../config.js";
+import { openRunbook } from "../runbook/open.js";
 import { createSearch } from "../search/index.js";
 import { openInProcessState } from "../state/open.js";
 import type { PreviewBot, PreviewReply } from "./bot.js";
@@ -49,6 +52,7 @@ function nextTriggerId(): string {
 export function createCorePreviewBot(core: BotCore): PreviewBot {
   return {
     async command({ text, user, channelId }) {
+      await refreshEditedNotes(core);
       const auto = parseAutoCommand(text);
       if (!auto) return [{ surface: "ephemeral", message: answerCommand(core, { text }) }];
       // `/zpa-code auto on|off`: the visible note goes in the channel before the private answer, as in Slack.
@@ -78,6 +82,7 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
       // The Slack listener's path: the shared routing table, then the shared handler.
       const route = routeAction(input.actionId);
       if (route === undefined) return [];
+      await refreshEditedNotes(core);
       // Like the Slack middleware: App Home interactions read "Seen this week" again first.
       if (input.container === "home") await refreshSeenThisWeek(core);
       return outgoingToReplies(
@@ -106,6 +111,7 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
 
     async home({ user, privateMetadata }) {
       await refreshSeenThisWeek(core);
+      await refreshEditedNotes(core);
       const published = outgoingToReplies(openHome(core, user.id, privateMetadata)).find((reply) => reply.surface === "home");
       if (published?.surface !== "home") throw new Error("The bot published no App Home view");
       return published.view;
@@ -117,15 +123,29 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
  * The bot as `npm start` runs it without Slack: the real catalog and search, auto-reply on in every
  * channel, and a fresh in-process state (as a Slack app gets without REDIS_URL).
  */
-export function loadCorePreviewBot(catalogPath?: string): PreviewBot {
-  const catalog = loadCatalog(catalogPath);
+export interface CorePreviewOptions {
+  catalogPath?: string;
+  /** Where RUNBOOK_FILE is read from; absent: no runbook (tests that want one pass it). */
+  env?: Env;
+  cwd?: string;
+  log?: (line: string) => void;
+}
+
+/** Throws ConfigError("RUNBOOK_FILE", …) when the runbook file is not valid. */
+export function loadCorePreviewBot(options: CorePreviewOptions = {}): PreviewBot {
+  const catalog = loadCatalog(options.catalogPath);
+  const search = createSearch(catalog);
   const state = openInProcessState();
+  const log = options.log ?? (() => undefined);
+  const runbook = options.env ? openRunbook(options.env, search, { log, ...(options.cwd ? { cwd: options.cwd } : {}) }) : undefined;
   return createCorePreviewBot({
     catalog,
-    search: createSearch(catalog),
+    search,
     autoReply: { enabled: true, channels: null, dedupeHours: 24 },
     dedupe: state.store,
     command: DEFAULT_COMMAND,
     state: createBotState(state),
+    editedNotes: createEditedNotes(state.store),
+    ...(runbook ? { runbook } : {}),
   });
 }

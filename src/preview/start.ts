@@ -24,7 +24,7 @@ export function previewStartedLine(url: string): string {
 export async function startLocalPreview(options: LocalPreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = readPreviewHost(options.env);
-  const preview = await startPreviewServer({ bot: loadCorePreviewBot(), host, port: options.port, log });
+  const preview = await startPreviewServer({ bot: loadCorePreviewBot({ env: options.env, log }), host, port: options.port, log });
   log(previewStartedLine(preview.url));
   return preview;
 }

@@ -8,6 +8,8 @@ export const ACTION = {
   show: "zpa_show",
   /** Show this code's card to the clicker only. */
   details: "zpa_details",
+  /** Show "For a support ticket" for this code to the clicker only. */
+  ticket: "zpa_ticket",
   homeComponent: "zpa_home_component",
   homeCategory: "zpa_home_category",
   homeSearch: "zpa_home_search",

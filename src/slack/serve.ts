@@ -2,6 +2,8 @@
 // failures into one-line messages, and stops gracefully. Only main.ts calls this.
 import { ConfigError, EXIT_CONFIG, EXIT_UNAVAILABLE, type Env, type SlackConfig } from "../config.js";
 import { StateUnavailableError } from "../state/errors.js";
+import { openRunbook } from "../runbook/open.js";
+import type { RunbookSource } from "../runbook/source.js";
 import { openState, type OpenedState } from "../state/open.js";
 import { loadBotDeps } from "./deps.js";
 import { createRedactingLogger } from "./logger.js";
@@ -14,7 +16,15 @@ export async function serveSlack(
 ): Promise<void> {
   const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
 
-  // Before Slack: with Redis unreachable there is nothing to connect for.
+  // Before Slack: a bad runbook file or an unreachable Redis is nothing to connect for.
+  const deps = loadBotDeps(config.autoReply);
+  let runbook: RunbookSource;
+  try {
+    runbook = openRunbook(env, deps.search, { log: (line) => logger.info(line), warn: (line) => logger.warn(line), sighup: true });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
+    throw error;
+  }
   let state: OpenedState;
   try {
     state = await openState(env, (line) => logger.warn(line));
@@ -27,7 +37,7 @@ export async function serveSlack(
 
   let running: RunningSlackApp;
   try {
-    running = await startSlackApp(config, { ...loadBotDeps(config.autoReply), state }, { logger });
+    running = await startSlackApp(config, { ...deps, state, runbook }, { logger });
   } catch (error) {
     await state.store.close().catch(() => undefined);
     if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
@@ -50,6 +60,7 @@ export async function serveSlack(
     running
       .stop()
       .then(async () => {
+        runbook.close();
         await state.store.close();
         logger.info(`State store closed (${state.store.where})`);
       })

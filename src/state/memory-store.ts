@@ -4,12 +4,17 @@ import { HOUR_MS, hourBucketsBetween, hourBucket, rankCodes } from "./buckets.js
 import { MemoryDedupeStore } from "./memory-dedupe.js";
 import {
   assertClaimKey,
+  MAX_EDITED_CODES,
+  MAX_FEEDBACK_KEPT,
   MAX_RECENT_SIGHTINGS_PER_CODE,
+  NOTE_VERSIONS_KEPT,
   SETTING_TTL_MS,
   systemClock,
   type ChannelSetting,
   type Clock,
   type CodeCount,
+  type EditedNote,
+  type Feedback,
   type RecentActivity,
   type Sighting,
   type SightingLimits,
@@ -64,6 +69,10 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
   const settings = new Map<string, Expiring<ChannelSetting>>();
   const hours = new Map<number, HourTally>();
   const recent = new Map<string, RecentTrail>();
+  /** Versions per code, newest first. */
+  const notes = new Map<string, EditedNote[]>();
+  /** In recording order. */
+  let feedback: Feedback[] = [];
   let lastPruneMs = -Infinity;
 
   const hourAlive = (tally: HourTally, now: number) => now < tally.lastWriteMs + retentionMs;
@@ -182,6 +191,32 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
       return { count: inWindow.length, people: new Set(inWindow.map((item) => item.userHash)).size };
     },
 
+    async saveEditedNote(code, note) {
+      const versions = notes.get(code) ?? [];
+      if (!notes.has(code) && notes.size >= MAX_EDITED_CODES) throw new RangeError(`at most ${MAX_EDITED_CODES} codes can have an edited note`);
+      notes.set(code, [structuredClone(note), ...versions].slice(0, NOTE_VERSIONS_KEPT));
+    },
+
+    async editedNotes() {
+      return new Map([...notes].map(([code, versions]) => [code, structuredClone(versions[0]!)]));
+    },
+
+    async editedNoteHistory(code) {
+      return structuredClone(notes.get(code) ?? []);
+    },
+
+    async recordFeedback(vote) {
+      const oldest = clock() - retentionMs;
+      feedback = feedback.filter((f) => f.timeMs >= oldest);
+      feedback.push(structuredClone(vote));
+      if (feedback.length > MAX_FEEDBACK_KEPT) feedback.splice(0, feedback.length - MAX_FEEDBACK_KEPT);
+    },
+
+    async feedbackSince(sinceMs) {
+      const from = Math.max(sinceMs, clock() - retentionMs);
+      return structuredClone(feedback.filter((f) => f.timeMs >= from).sort((a, b) => a.timeMs - b.timeMs));
+    },
+
     isHealthy: () => true,
     onHealthChange: () => () => {},
 
@@ -189,12 +224,14 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
       settings.clear();
       hours.clear();
       recent.clear();
+      notes.clear();
+      feedback = [];
     },
 
     entryCount() {
       let codes = 0;
       for (const tally of hours.values()) codes += tally.codes.size;
-      return claims.size + settings.size + codes + recent.size;
+      return claims.size + settings.size + codes + recent.size + notes.size + feedback.length;
     },
   };
 }

@@ -2,13 +2,15 @@
 import type { App, Logger } from "@slack/bolt";
 import type { Catalog } from "../../catalog/types.js";
 import { DEFAULT_COMMAND, type AutoReplySettings, type BotCore } from "../../bot/deps.js";
+import { createEditedNotes } from "../../bot/edited-notes.js";
 import { createBotState, type StateHandles } from "../../bot/state.js";
+import type { RunbookSource } from "../../runbook/source.js";
 import type { Search } from "../../search/types.js";
 import type { DedupeStore } from "../../state/dedupe.js";
 import { openInProcessState } from "../../state/open.js";
 import { registerBlockActions } from "./block-actions.js";
 import { registerCommand } from "./command.js";
-import { refreshSeenBeforeHome } from "./home-freshness.js";
+import { refreshNotesBeforeInteraction, refreshSeenBeforeHome } from "./home-freshness.js";
 import { registerHomeOpened } from "./home-opened.js";
 import { registerMessages } from "./messages.js";
 import { logRateLimits } from "./rate-limits.js";
@@ -30,6 +32,8 @@ export interface BotDeps {
   command?: string;
   /** Defaults to the app's logger. */
   logger?: Logger;
+  /** The team's runbook file (openRunbook); absent: no file notes. */
+  runbook?: RunbookSource;
 }
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
@@ -42,11 +46,14 @@ export function registerListeners(app: App, deps: BotDeps): void {
     dedupe: deps.dedupe ?? handles.store,
     command: deps.command ?? DEFAULT_COMMAND,
     state: createBotState(handles),
+    editedNotes: createEditedNotes(handles.store),
+    ...(deps.runbook ? { runbook: deps.runbook } : {}),
   };
   const logger = deps.logger ?? app.logger;
   logStateHealth(handles.store, logger);
   logRateLimits(app, logger);
   app.use(refreshSeenBeforeHome(core, logger));
+  app.use(refreshNotesBeforeInteraction(core, logger));
   registerCommand(app, core, logger);
   registerMessages(app, core, logger);
   registerHomeOpened(app, core);
