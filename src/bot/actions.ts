@@ -1,6 +1,7 @@
 // One entry point for every button and select the bot renders, routed by action id.
 import { handleCardAction } from "./card-actions.js";
 import type { BotCore } from "./deps.js";
+import { openNoteEditor } from "./edit-note.js";
 import { handleHomeAction } from "./home-actions.js";
 import type { Outgoing } from "./outgoing.js";
 import { routeAction } from "./route-action.js";
@@ -19,17 +20,34 @@ export interface ActionInput {
   triggerId?: string;
   /** private_metadata of the view holding the element (App Home, modals). */
   metadata?: string;
+  /** The clicker is a runbook editor (the surface asked core.editors): cards then offer "Edit team note". */
+  canEdit?: boolean;
 }
 
+/** Every click, the ones that need the store (the note editor) included. */
+export async function handleInteraction(core: BotCore, input: ActionInput): Promise<Outgoing[]> {
+  if (routeAction(input.actionId)?.handler === "note") {
+    return openNoteEditor(core, {
+      code: input.value,
+      userId: input.userId,
+      canEdit: input.canEdit === true,
+      ...(input.triggerId ? { triggerId: input.triggerId } : {}),
+    });
+  }
+  return handleAction(core, input);
+}
+
+/** The clicks answered without the store: card and App Home buttons. */
 export function handleAction(core: BotCore, input: ActionInput): Outgoing[] {
   const route = routeAction(input.actionId);
-  if (route === undefined) return [];
+  if (route === undefined || route.handler === "note") return [];
   if (route.handler === "card") {
     return handleCardAction(core, {
       action: route.action,
       code: input.value,
       userId: input.userId,
       fromEphemeral: input.fromEphemeral,
+      canEdit: input.canEdit === true,
       ...(input.channelId ? { channelId: input.channelId } : {}),
       ...(input.threadTs ? { threadTs: input.threadTs } : {}),
     });

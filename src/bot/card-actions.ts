@@ -7,6 +7,7 @@ import type { Message } from "../render/types.js";
 import { cardFor } from "./card-for.js";
 import { privateCard } from "./command.js";
 import type { BotCore } from "./deps.js";
+import { editNoteButton } from "./edit-note.js";
 import { alsoNamedBy } from "./entries.js";
 import type { Outgoing } from "./outgoing.js";
 
@@ -21,6 +22,8 @@ export interface CardActionInput {
   threadTs?: string;
   /** The button sits in an ephemeral message (the /zpa-code answer), reachable only by response URL. */
   fromEphemeral: boolean;
+  /** A runbook editor: private cards offer "Edit team note". */
+  canEdit?: boolean;
 }
 
 function gone(command: string): Message {
@@ -45,11 +48,17 @@ export function handleCardAction(core: BotCore, input: CardActionInput): Outgoin
       return [{ kind: "respond", visibility: "in_channel", replaceOriginal: false, message }];
     }
     case "show":
-      return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: true, message: privateCard(core, entry) }];
+      return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: true, message: privateCard(core, entry, { canEdit: input.canEdit === true }) }];
     case "details": {
       const message = input.fromEphemeral
-        ? privateCard(core, entry)
-        : cardFor(core, entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ticketButton: true });
+        ? privateCard(core, entry, { canEdit: input.canEdit === true })
+        : cardFor(core, entry, {
+            alsoNames: alsoNamedBy(core.search, entry),
+            alsoNamesAction: "details",
+            ticketButton: true,
+            // Posted ephemerally to the clicker alone, so an editor's copy may carry the edit button.
+            ...(input.canEdit ? { buttons: [editNoteButton(entry.code)] } : {}),
+          });
       if (input.fromEphemeral || !input.channelId) {
         return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }];
       }

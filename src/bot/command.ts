@@ -10,6 +10,7 @@ import { renderUsage } from "../render/usage.js";
 import type { Resolution } from "../search/types.js";
 import { cardFor } from "./card-for.js";
 import type { BotCore } from "./deps.js";
+import { editNoteButton } from "./edit-note.js";
 import { alsoNamedBy } from "./entries.js";
 import { usageExamples } from "./examples.js";
 
@@ -25,6 +26,13 @@ const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "word
 export interface CommandInput {
   /** What follows the command, as Slack sends it (entities for &, <, >). */
   text: string;
+  /** The user is a runbook editor: their private card offers "Edit team note". */
+  canEdit?: boolean;
+}
+
+export interface PrivateCardOptions {
+  resolution?: Resolution;
+  canEdit?: boolean;
 }
 
 export function shareButton(entry: Entry): ReturnType<typeof button> {
@@ -35,8 +43,10 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
  * The card as a private answer: Share button, and buttons for same-title or nearby codes. A code
  * named by the same-title warning gets its button there, never a second one among the nearby codes.
  */
-export function privateCard(core: BotCore, entry: Entry, resolution?: Resolution): Message {
+export function privateCard(core: BotCore, entry: Entry, options: PrivateCardOptions = {}): Message {
+  const { resolution } = options;
   const buttons = [shareButton(entry)];
+  if (options.canEdit) buttons.push(editNoteButton(entry.code));
   const alsoNames = alsoNamedBy(core.search, entry, resolution);
   let note: string | undefined;
   if (resolution && LOOSE.has(resolution.how)) {
@@ -66,9 +76,10 @@ export function answerCommand(core: BotCore, input: CommandInput): Message {
 
   const found = core.search.scan(text);
   if (found.length > 1) return severalCodes(found);
-  if (found.length === 1) return privateCard(core, found[0]!);
+  const canEdit = input.canEdit === true;
+  if (found.length === 1) return privateCard(core, found[0]!, { canEdit });
 
   const resolution = core.search.resolve(clip(text, MAX_QUERY_CHARS));
-  if (resolution.match) return privateCard(core, resolution.match, resolution);
+  if (resolution.match) return privateCard(core, resolution.match, { resolution, canEdit });
   return renderNoMatch(text, resolution.alternatives, core.command);
 }

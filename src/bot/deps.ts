@@ -6,6 +6,7 @@ import type { DedupeStore } from "../state/dedupe.js";
 import type { Clock, StateStore } from "../state/store.js";
 import type { Sightings } from "../trends/sightings.js";
 import type { EditedNotes } from "./edited-notes.js";
+import type { Editors } from "./editors.js";
 import type { SeenThisWeek } from "./seen-this-week.js";
 
 /** Auto-reply switches from the environment (AUTO_REPLY, AUTO_REPLY_CHANNELS, AUTO_REPLY_DEDUPE_HOURS). */
@@ -40,6 +41,8 @@ export interface BotCore {
   runbook?: RunbookSource;
   /** Notes edited in Slack, read from the state store; absent without state. */
   editedNotes?: EditedNotes;
+  /** Who may edit notes (RUNBOOK_EDITORS); absent: nobody. */
+  editors?: Editors;
 }
 
 export const DEFAULT_COMMAND = "/zpa-code";

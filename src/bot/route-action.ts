@@ -15,13 +15,16 @@ export type ActionRoute =
   /** A button on a card or list: share, show (replace the private answer) or details. */
   | { handler: "card"; action: CardActionInput["action"] }
   /** A filter, page, search or View control on App Home. */
-  | { handler: "home"; action: HomeActionName };
+  | { handler: "home"; action: HomeActionName }
+  /** "Edit team note" on a card (editors only). */
+  | { handler: "note" };
 
 const ROUTES: ReadonlyMap<string, ActionRoute> = new Map<string, ActionRoute>([
   [ACTION.share, { handler: "card", action: "share" }],
   [ACTION.show, { handler: "card", action: "show" }],
   [ACTION.details, { handler: "card", action: "details" }],
   [ACTION.ticket, { handler: "card", action: "ticket" }],
+  [ACTION.editNote, { handler: "note" }],
   [ACTION.homeComponent, { handler: "home", action: ACTION.homeComponent }],
   [ACTION.homeCategory, { handler: "home", action: ACTION.homeCategory }],
   [ACTION.homeSearch, { handler: "home", action: ACTION.homeSearch }],

@@ -3,17 +3,20 @@
 // instead of a Slack call.
 import { autoReply } from "../bot/auto-reply.js";
 import { answerAutoCommand, parseAutoCommand } from "../bot/auto-command.js";
-import { handleAction } from "../bot/actions.js";
+import { handleInteraction } from "../bot/actions.js";
 import { answerCommand } from "../bot/command.js";
 import { DEFAULT_COMMAND, type BotCore } from "../bot/deps.js";
 import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Outgoing } from "../bot/outgoing.js";
 import { routeAction } from "../bot/route-action.js";
 import { refreshSeenThisWeek } from "../bot/seen-this-week.js";
+import { submitNote } from "../bot/edit-note.js";
 import { createEditedNotes, refreshEditedNotes } from "../bot/edited-notes.js";
+import { canEditNotes, createEditors } from "../bot/editors.js";
+import { readEditors } from "../runbook/editors.js";
 import { createBotState } from "../bot/state.js";
 import { loadCatalog } from "../catalog/load.js";
-import { SEARCH_MODAL } from "../render/action-ids.js";
+import { NOTE_MODAL, SEARCH_MODAL } from "../render/action-ids.js";
 import type { Env } from "../config.js";
 import { openRunbook } from "../runbook/open.js";
 import { createSearch } from "../search/index.js";
@@ -54,7 +57,7 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
     async command({ text, user, channelId }) {
       await refreshEditedNotes(core);
       const auto = parseAutoCommand(text);
-      if (!auto) return [{ surface: "ephemeral", message: answerCommand(core, { text }) }];
+      if (!auto) return [{ surface: "ephemeral", message: answerCommand(core, { text, canEdit: await canEditNotes(core, user.id) }) }];
       // `/zpa-code auto on|off`: the visible note goes in the channel before the private answer, as in Slack.
       const notes: PreviewReply[] = [];
       const message = await answerAutoCommand(core, {
@@ -86,7 +89,7 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
       // Like the Slack middleware: App Home interactions read "Seen this week" again first.
       if (input.container === "home") await refreshSeenThisWeek(core);
       return outgoingToReplies(
-        handleAction(core, {
+        await handleInteraction(core, {
           actionId: input.actionId,
           value: input.selectedValue ?? input.value ?? "",
           userId: input.user.id,
@@ -96,11 +99,21 @@ export function createCorePreviewBot(core: BotCore): PreviewBot {
           triggerId: nextTriggerId(),
           ...(input.threadTs ? { threadTs: input.threadTs } : {}),
           ...(input.privateMetadata ? { metadata: input.privateMetadata } : {}),
+          canEdit: await canEditNotes(core, input.user.id),
         }),
       );
     },
 
     async submit(input) {
+      if (input.callbackId === NOTE_MODAL.callbackId) {
+        const saved = await submitNote(core, {
+          code: input.privateMetadata,
+          userId: input.user.id,
+          canEdit: await canEditNotes(core, input.user.id),
+          values: input.values,
+        });
+        return saved.kind === "invalid" ? [{ surface: "modal-errors", errors: saved.errors }] : [];
+      }
       if (input.callbackId !== SEARCH_MODAL.callbackId) return [];
       await refreshSeenThisWeek(core);
       const query = input.values[SEARCH_MODAL.blockId]?.[SEARCH_MODAL.actionId]?.value;
@@ -146,6 +159,8 @@ export function loadCorePreviewBot(options: CorePreviewOptions = {}): PreviewBot
     command: DEFAULT_COMMAND,
     state: createBotState(state),
     editedNotes: createEditedNotes(state.store),
+    // The preview has no user groups to ask: only user ids in RUNBOOK_EDITORS (U0PREVIEW is you) count.
+    editors: createEditors(options.env ? readEditors(options.env) : { users: new Set(), groups: new Set() }, undefined),
     ...(runbook ? { runbook } : {}),
   });
 }

@@ -10,6 +10,8 @@ export const ACTION = {
   details: "zpa_details",
   /** Show "For a support ticket" for this code to the clicker only. */
   ticket: "zpa_ticket",
+  /** Open the team-note editor for this code (editors only). */
+  editNote: "zpa_note_edit",
   homeComponent: "zpa_home_component",
   homeCategory: "zpa_home_category",
   homeSearch: "zpa_home_search",
@@ -27,3 +29,11 @@ export const SEARCH_MODAL = {
 export function actionId(prefix: string, suffix: string): string {
   return `${prefix}:${suffix}`;
 }
+
+/** The team-note editor: one modal per code, the code in private_metadata. */
+export const NOTE_MODAL = {
+  callbackId: "zpa_note_modal",
+  text: { blockId: "zpa_note_text", actionId: "zpa_note_text_input" },
+  links: { blockId: "zpa_note_links", actionId: "zpa_note_links_input" },
+  owner: { blockId: "zpa_note_owner", actionId: "zpa_note_owner_input" },
+} as const;

@@ -9,7 +9,7 @@ export const MAX_OWNER_CHARS = 150;
 export const MAX_LINK_TITLE = 150;
 export const MAX_NOTES = 1_000;
 
-const LinkSchema = z.object({
+export const NoteLinkSchema = z.object({
   title: z.string().trim().min(1).max(MAX_LINK_TITLE),
   url: z.url({ protocol: /^https?$/ }),
 });
@@ -24,7 +24,7 @@ export const FileNoteSchema = z
     category: CategorySchema.optional(),
     severity: SeveritySchema.optional(),
     text: z.string().trim().min(1).max(MAX_NOTE_TEXT),
-    links: z.array(LinkSchema).max(MAX_NOTE_LINKS).optional(),
+    links: z.array(NoteLinkSchema).max(MAX_NOTE_LINKS).optional(),
     owner: z.string().trim().min(1).max(MAX_OWNER_CHARS).optional(),
   })
   .strict();

@@ -2,6 +2,7 @@
 // failures into one-line messages, and stops gracefully. Only main.ts calls this.
 import { ConfigError, EXIT_CONFIG, EXIT_UNAVAILABLE, type Env, type SlackConfig } from "../config.js";
 import { StateUnavailableError } from "../state/errors.js";
+import { readEditors, type EditorsConfig } from "../runbook/editors.js";
 import { openRunbook } from "../runbook/open.js";
 import type { RunbookSource } from "../runbook/source.js";
 import { openState, type OpenedState } from "../state/open.js";
@@ -19,7 +20,9 @@ export async function serveSlack(
   // Before Slack: a bad runbook file or an unreachable Redis is nothing to connect for.
   const deps = loadBotDeps(config.autoReply);
   let runbook: RunbookSource;
+  let editors: EditorsConfig;
   try {
+    editors = readEditors(env);
     runbook = openRunbook(env, deps.search, { log: (line) => logger.info(line), warn: (line) => logger.warn(line), sighup: true });
   } catch (error) {
     if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
@@ -37,7 +40,7 @@ export async function serveSlack(
 
   let running: RunningSlackApp;
   try {
-    running = await startSlackApp(config, { ...deps, state, runbook }, { logger });
+    running = await startSlackApp(config, { ...deps, state, runbook, editors }, { logger });
   } catch (error) {
     await state.store.close().catch(() => undefined);
     if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);

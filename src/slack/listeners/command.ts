@@ -4,6 +4,7 @@ import type { App, Logger } from "@slack/bolt";
 import { answerAutoCommand, parseAutoCommand, type NoteResult } from "../../bot/auto-command.js";
 import { answerCommand } from "../../bot/command.js";
 import type { BotCore } from "../../bot/deps.js";
+import { canEditNotes } from "../../bot/editors.js";
 import { section } from "../../render/blocks.js";
 import type { Message } from "../../render/types.js";
 import { send, type Senders } from "./send.js";
@@ -38,7 +39,7 @@ export function registerCommand(app: App, core: BotCore, logger: Logger): void {
             userId: command.user_id,
             postNote: notePoster({ client }, command.channel_id),
           })
-        : answerCommand(core, { text });
+        : answerCommand(core, { text, canEdit: await canEditNotes(core, command.user_id) });
       await send({ client, respond }, [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }]);
     } catch (error) {
       logger.error(`${core.command} failed: ${(error as Error).message}`);

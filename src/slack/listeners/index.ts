@@ -3,6 +3,8 @@ import type { App, Logger } from "@slack/bolt";
 import type { Catalog } from "../../catalog/types.js";
 import { DEFAULT_COMMAND, type AutoReplySettings, type BotCore } from "../../bot/deps.js";
 import { createEditedNotes } from "../../bot/edited-notes.js";
+import { createEditors } from "../../bot/editors.js";
+import { NO_EDITORS, type EditorsConfig } from "../../runbook/editors.js";
 import { createBotState, type StateHandles } from "../../bot/state.js";
 import type { RunbookSource } from "../../runbook/source.js";
 import type { Search } from "../../search/types.js";
@@ -14,6 +16,7 @@ import { refreshNotesBeforeInteraction, refreshSeenBeforeHome } from "./home-fre
 import { registerHomeOpened } from "./home-opened.js";
 import { registerMessages } from "./messages.js";
 import { logRateLimits } from "./rate-limits.js";
+import { registerNoteSubmit } from "./note-submit.js";
 import { registerSearchSubmit } from "./search-submit.js";
 import { logStateHealth } from "./state-health.js";
 
@@ -34,6 +37,8 @@ export interface BotDeps {
   logger?: Logger;
   /** The team's runbook file (openRunbook); absent: no file notes. */
   runbook?: RunbookSource;
+  /** RUNBOOK_EDITORS; absent: nobody may edit notes from Slack. */
+  editors?: EditorsConfig;
 }
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
@@ -47,6 +52,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
     command: deps.command ?? DEFAULT_COMMAND,
     state: createBotState(handles),
     editedNotes: createEditedNotes(handles.store),
+    editors: createEditors(deps.editors ?? NO_EDITORS, async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? []),
     ...(deps.runbook ? { runbook: deps.runbook } : {}),
   };
   const logger = deps.logger ?? app.logger;
@@ -59,4 +65,5 @@ export function registerListeners(app: App, deps: BotDeps): void {
   registerHomeOpened(app, core);
   registerBlockActions(app, core);
   registerSearchSubmit(app, core);
+  registerNoteSubmit(app, core);
 }
