@@ -8,11 +8,14 @@ import { handleHomeAction, openHome, submitSearch } from "../src/bot/home-action
 import { INITIAL_HOME_STATE, parseHomeState, serializeHomeState, type HomeState } from "../src/bot/home-state.js";
 import type { Outgoing } from "../src/bot/outgoing.js";
 import { loadCatalog } from "../src/catalog/load.js";
-import { CATEGORIES, COMPONENTS, type Entry } from "../src/catalog/types.js";
+import { COMPONENTS, SEVERITIES, type Entry } from "../src/catalog/types.js";
 import { ACTION, SEARCH_MODAL } from "../src/render/action-ids.js";
 import { LIMITS, viewViolations } from "../src/render/limits.js";
 import type { HomeView, StaticSelect } from "../src/render/types.js";
 import { createSearch } from "../src/search/index.js";
+import { codeLookup } from "../src/runbook/open.js";
+import { parseRunbook } from "../src/runbook/parse.js";
+import { fixedRunbook } from "../src/runbook/source.js";
 import { createBotState } from "../src/bot/state.js";
 import { SEEN_BLOCK_PREFIX } from "../src/render/home.js";
 import { DAY_MS } from "../src/state/buckets.js";
@@ -23,6 +26,14 @@ import { createUserHasher } from "../src/trends/user-hash.js";
 
 const catalog = loadCatalog();
 
+/** A runbook naming a few codes of its own, so the team-note filter has something to show. */
+const NOTED = ["BRK_MT_SETUP_TIMEOUT", "AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER", "BRK_MT_AUTH_SAML_FINGER_PRINT_FAIL"];
+const runbook = parseRunbook(
+  `notes:\n  - codes: [${NOTED.join(", ")}]\n    text: ours\n  - component: AC\n    text: broad\n`,
+  "runbook.yml",
+  codeLookup(createSearch(catalog)),
+);
+
 function botWith(store: StateStore): BotCore {
   const sightings = createSightings(store, { hashUser: createUserHasher("bot-home-test-salt-01"), spikeWindowMs: 60_000, spikeMinPeople: 5 });
   return {
@@ -32,6 +43,7 @@ function botWith(store: StateStore): BotCore {
     dedupe: store,
     command: "/zpa-code",
     state: createBotState({ store, sightings }),
+    runbook: fixedRunbook(runbook),
   };
 }
 
@@ -58,7 +70,7 @@ function seenRows(view: HomeView): Array<{ text: string; view?: string }> {
 }
 
 function pageLine(view: HomeView): string {
-  const line = view.blocks.find((b) => b.type === "context" && /^(Codes \d|No codes)/.test(b.elements[0]?.text ?? ""));
+  const line = view.blocks.find((b) => b.type === "context" && /Codes \d/.test(b.elements[0]?.text ?? ""));
   return line?.type === "context" ? line.elements.map((e) => e.text).join(" ") : "";
 }
 
@@ -73,14 +85,16 @@ function published(outgoing: Outgoing[]): HomeView {
 }
 
 const matches = (state: HomeState) => (e: Entry): boolean =>
-  (state.component === null || e.component === state.component) && (state.category === null || e.category === state.category);
+  (state.component === null || e.component === state.component) &&
+  (state.severity === null || e.severity === state.severity) &&
+  (!state.noted || NOTED.includes(e.code));
 
 describe("App Home", () => {
-  it("every component × category × page combination fits, and the pages list each matching code once", () => {
+  it("every component × severity × team-note × page combination fits, and the pages list each matching code once", () => {
     let views = 0;
     for (const component of [null, ...COMPONENTS]) {
-      for (const category of [null, ...CATEGORIES]) {
-        const state: HomeState = { ...INITIAL_HOME_STATE, component, category };
+      for (const severity of [null, ...SEVERITIES]) for (const noted of [false, true]) {
+        const state: HomeState = { ...INITIAL_HOME_STATE, component, severity, noted };
         const expected = catalog.entries.filter(matches(state)).map((e) => e.code).sort();
         const pageCount = Math.max(1, Math.ceil(expected.length / HOME_PAGE_SIZE));
         const seen: string[] = [];
@@ -120,26 +134,26 @@ describe("App Home", () => {
 
   it("labels the filters with counts and keeps the current choice selected", () => {
     const view = buildHome(bot, { ...INITIAL_HOME_STATE, component: "AC" });
-    const [component, category] = selects(view);
+    const [component, severity] = selects(view);
     const acCount = catalog.entries.filter((e) => e.component === "AC").length;
     expect(component?.initial_option?.value).toBe("AC");
     expect(component?.options.map((o) => o.value)).toEqual(["all", ...COMPONENTS]);
     expect(component?.options.find((o) => o.value === "AC")?.text.text).toContain(`(${acCount})`);
-    expect(category?.initial_option?.value).toBe("all");
-    expect(category?.options[0]?.text.text).toContain(`(${acCount})`);
+    expect(severity?.initial_option?.value).toBe("all");
+    expect(severity?.options[0]?.text.text).toContain(`(${acCount})`);
   });
 
   it("filters and pages through the view's own metadata, starting again at page 1 on a new filter", () => {
     const page3 = buildHome(bot, { ...INITIAL_HOME_STATE, page: 3 });
-    const filtered = published(handleHomeAction(bot, { action: ACTION.homeCategory, value: "policy", userId: "U1", metadata: page3.private_metadata }));
-    expect(parseHomeState(filtered.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, category: "policy", page: 1 });
-    expect(listedCodes(filtered).every((code) => bot.search.byCode(code)?.category === "policy")).toBe(true);
+    const filtered = published(handleHomeAction(bot, { action: ACTION.homeSeverity, value: "policy", userId: "U1", metadata: page3.private_metadata }));
+    expect(parseHomeState(filtered.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, severity: "policy", page: 1 });
+    expect(listedCodes(filtered).every((code) => bot.search.byCode(code)?.severity === "policy")).toBe(true);
 
     const next = published(handleHomeAction(bot, { action: ACTION.homePage, value: "2", userId: "U1", metadata: page3.private_metadata }));
     expect(parseHomeState(next.private_metadata).page).toBe(2);
 
     const all = published(handleHomeAction(bot, { action: ACTION.homeComponent, value: "all", userId: "U1", metadata: filtered.private_metadata }));
-    expect(parseHomeState(all.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, category: "policy" });
+    expect(parseHomeState(all.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, severity: "policy" });
   });
 
   it("searches from a modal that remembers the filters, shows results, and clears back", () => {
@@ -168,8 +182,8 @@ describe("App Home", () => {
   it("fits every filter combination during searches too, including a hostile one", () => {
     for (const query of ["timeout", "BRK_MT_SETUP_TIMEOUT", "<!channel> <@U123>", "x".repeat(5_000)]) {
       for (const component of [null, ...COMPONENTS]) {
-        for (const category of [null, ...CATEGORIES]) {
-          const result = submitSearch(bot, { userId: "U1", metadata: serializeHomeState({ ...INITIAL_HOME_STATE, component, category }), query });
+        for (const severity of [null, ...SEVERITIES]) {
+          const result = submitSearch(bot, { userId: "U1", metadata: serializeHomeState({ ...INITIAL_HOME_STATE, component, severity }), query });
           if (result.kind !== "ok") throw new Error("search was refused");
           const view = published(result.outgoing);
           expect(seenRows(view)).toHaveLength(10);
@@ -197,11 +211,89 @@ describe("App Home", () => {
   });
 
   it("opens where the user left it, and falls back to page 1 of everything on unreadable metadata", () => {
-    const left = serializeHomeState({ component: "BA", category: null, query: null, page: 1 });
+    const left = serializeHomeState({ component: "BA", severity: null, query: null, page: 1, noted: false });
     expect(parseHomeState(published(openHome(bot, "U1", left)).private_metadata).component).toBe("BA");
     for (const junk of [undefined, "", "not json", '{"c":"XX","k":null,"q":null,"p":1}', '{"p":-4}', JSON.stringify({ c: null, k: null, q: "x".repeat(5000), p: 1 })]) {
       expect(parseHomeState(published(openHome(bot, "U1", junk)).private_metadata)).toEqual(INITIAL_HOME_STATE);
     }
+  });
+});
+
+describe("App Home layout and search", () => {
+  const kinds = (view: HomeView): string[] => view.blocks.map((b) => (b.type === "section" && isSeenRow(b) ? "seen" : b.type));
+
+  it("leads with the search box and filters, then the list, and puts Seen this week last", () => {
+    const view = buildHome(bot, INITIAL_HOME_STATE);
+    const order = kinds(view);
+    const input = order.indexOf("input");
+    const controls = view.blocks.findIndex((b) => b.type === "actions" && b.block_id === "zpa_home_controls");
+    const firstRow = view.blocks.findIndex((b) => b.type === "section" && !isSeenRow(b) && b.accessory?.action_id.startsWith(ACTION.homeView));
+    expect(input).toBeGreaterThan(0);
+    expect(controls).toBe(input + 1);
+    expect(firstRow).toBeGreaterThan(controls);
+    expect(order.indexOf("seen")).toBeGreaterThan(firstRow);
+    const box = view.blocks[input]!;
+    expect(box.type === "input" && box.dispatch_action).toBe(true);
+    expect(box.type === "input" && box.element.action_id).toBe(ACTION.homeQuery);
+  });
+
+  it("searches inline: Enter in the box lists every SAML code (all 10), paged, and Clear search brings all codes back", () => {
+    const saml = catalog.entries.filter((e) => /SAML/.test(e.code)).map((e) => e.code).sort();
+    expect(saml).toHaveLength(10);
+    const found = published(handleHomeAction(bot, { action: ACTION.homeQuery, value: "saml", userId: "U1", metadata: serializeHomeState(INITIAL_HOME_STATE) }));
+    expect(parseHomeState(found.private_metadata)).toMatchObject({ query: "saml", page: 1 });
+    expect([...listedCodes(found)].sort()).toEqual(saml);
+    expect(pageLine(found)).toContain("of 10");
+    expect(viewViolations(found)).toEqual([]);
+
+    // A word in many codes: every one of them is listed, across pages, each once.
+    const connection = published(handleHomeAction(bot, { action: ACTION.homeQuery, value: "connection", userId: "U1", metadata: found.private_metadata }));
+    const everyConnection = catalog.entries.filter((e) => /\bconnection\b/i.test([e.title, ...e.altTitles, e.description].join(" ")));
+    const pages = parseInt(/page 1 of (\d+)/.exec(pageLine(connection))![1]!, 10);
+    expect(pages).toBeGreaterThan(1);
+    const listed: string[] = [];
+    let metadata = connection.private_metadata;
+    for (let page = 1; page <= pages; page += 1) {
+      const view = published(handleHomeAction(bot, { action: ACTION.homePage, value: String(page), userId: "U1", metadata }));
+      listed.push(...listedCodes(view));
+      metadata = view.private_metadata;
+    }
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed.length).toBeGreaterThan(HOME_PAGE_SIZE);
+    for (const entry of everyConnection) expect(listed, entry.code).toContain(entry.code);
+
+    const cleared = published(handleHomeAction(bot, { action: ACTION.homeClearSearch, value: "clear", userId: "U1", metadata: found.private_metadata }));
+    expect(parseHomeState(cleared.private_metadata).query).toBeNull();
+    expect(pageLine(cleared)).toContain(`of ${catalog.entries.length}`);
+  });
+
+  it("says 'No codes' once, with a Clear filters button that clears them", () => {
+    const state: HomeState = { ...INITIAL_HOME_STATE, component: "BA", severity: "success", query: "saml" };
+    const view = buildHome(bot, state);
+    const text = JSON.stringify(view.blocks);
+    expect(text.match(/No code/g)).toHaveLength(1);
+    const clear = view.blocks.flatMap((b) => (b.type === "section" && b.accessory?.action_id === ACTION.homeClearFilters ? [b.accessory] : []));
+    expect(clear).toHaveLength(1);
+    const cleared = published(handleHomeAction(bot, { action: ACTION.homeClearFilters, value: "clear", userId: "U1", metadata: view.private_metadata }));
+    expect(parseHomeState(cleared.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, query: "saml" });
+  });
+
+  it("filters by severity, what each row shows: Info lists no success row such as AST_MT_TERMINATED", () => {
+    expect(bot.search.byCode("AST_MT_TERMINATED")).toMatchObject({ category: "info", severity: "success" });
+    const info = buildHome(bot, { ...INITIAL_HOME_STATE, severity: "info" });
+    const rows = info.blocks.flatMap((b) => (b.type === "section" && !isSeenRow(b) && b.accessory?.action_id.startsWith(ACTION.homeView) ? [b.text?.text ?? ""] : []));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/^:information_source: /);
+  });
+
+  it("counts the codes with a team note of their own and filters to them", () => {
+    const view = buildHome(bot, INITIAL_HOME_STATE);
+    const toggle = view.blocks.flatMap((b) => (b.type === "actions" ? b.elements : [])).find((e) => e.action_id === ACTION.homeNoted);
+    expect(toggle?.type === "button" && toggle.text.text).toBe(`With a team note (${NOTED.length})`);
+    const noted = published(handleHomeAction(bot, { action: ACTION.homeNoted, value: "on", userId: "U1", metadata: view.private_metadata }));
+    expect([...listedCodes(noted)].sort()).toEqual([...NOTED].sort());
+    const seOnly = buildHome(bot, { ...INITIAL_HOME_STATE, component: "SE", noted: true });
+    expect(listedCodes(seOnly).every((code) => bot.search.byCode(code)?.component === "SE")).toBe(true);
   });
 });
 

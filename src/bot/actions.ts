@@ -2,6 +2,7 @@
 import { handleCardAction } from "./card-actions.js";
 import type { BotCore } from "./deps.js";
 import { openNoteEditor } from "./edit-note.js";
+import { recordVote } from "./feedback.js";
 import { handleHomeAction } from "./home-actions.js";
 import type { Outgoing } from "./outgoing.js";
 import { routeAction } from "./route-action.js";
@@ -26,7 +27,11 @@ export interface ActionInput {
 
 /** Every click, the ones that need the store (the note editor) included. */
 export async function handleInteraction(core: BotCore, input: ActionInput): Promise<Outgoing[]> {
-  if (routeAction(input.actionId)?.handler === "note") {
+  const route = routeAction(input.actionId);
+  if (route?.handler === "feedback") {
+    return recordVote(core, { vote: input.actionId.slice(input.actionId.indexOf(":") + 1), value: input.value, userId: input.userId });
+  }
+  if (route?.handler === "note") {
     return openNoteEditor(core, {
       code: input.value,
       userId: input.userId,
@@ -40,7 +45,7 @@ export async function handleInteraction(core: BotCore, input: ActionInput): Prom
 /** The clicks answered without the store: card and App Home buttons. */
 export function handleAction(core: BotCore, input: ActionInput): Outgoing[] {
   const route = routeAction(input.actionId);
-  if (route === undefined || route.handler === "note") return [];
+  if (route === undefined || route.handler === "note" || route.handler === "feedback") return [];
   if (route.handler === "card") {
     return handleCardAction(core, {
       action: route.action,

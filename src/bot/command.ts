@@ -5,7 +5,8 @@ import { button } from "../render/blocks.js";
 import { clip, decodeSlackEntities, echoUserText } from "../render/escape.js";
 import { renderNoMatch } from "../render/no-match.js";
 import { renderSummary } from "../render/summary.js";
-import type { Message } from "../render/types.js";
+import { feedbackBlocks } from "../render/feedback.js";
+import type { Block, Message } from "../render/types.js";
 import { renderUsage } from "../render/usage.js";
 import type { Resolution } from "../search/types.js";
 import { cardFor } from "./card-for.js";
@@ -22,6 +23,8 @@ export const MAX_QUERY_CHARS = 300;
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
 /** Matches that are good guesses rather than certain: the card says what it matched. */
 const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "words"]);
+/** Guesses worth a "Right code?" vote: a misspelt code, or words. */
+const ASK_FEEDBACK: ReadonlySet<Resolution["how"]> = new Set(["typo", "words"]);
 
 export interface CommandInput {
   /** What follows the command, as Slack sends it (entities for &, <, >). */
@@ -49,18 +52,22 @@ export function privateCard(core: BotCore, entry: Entry, options: PrivateCardOpt
   if (options.canEdit) buttons.push(editNoteButton(entry.code));
   const alsoNames = alsoNamedBy(core.search, entry, resolution);
   let note: string | undefined;
+  let footer: Block[] = [];
   if (resolution && LOOSE.has(resolution.how)) {
     note = `Best match for “${echoUserText(resolution.query)}”.`;
     const named = new Set([entry.code, ...alsoNames.map((e) => e.code)]);
     const others = resolution.alternatives.filter((alt) => !named.has(alt.code)).slice(0, 3);
     if (others.length > 0) note += " Not it? Try the other buttons below.";
     buttons.push(...others.map((alt) => button(`Show ${alt.code}`, actionId(ACTION.show, alt.code), alt.code)));
+    const offered = [...alsoNames, ...others].map((e) => e.code);
+    if (ASK_FEEDBACK.has(resolution.how)) footer = feedbackBlocks(resolution.query, entry.code, offered);
   }
   return cardFor(core, entry, {
     alsoNames,
     alsoNamesAction: "show",
     buttons,
     ticketButton: true,
+    footer,
     ...(note ? { note } : {}),
   });
 }

@@ -1,5 +1,5 @@
-// App Home interactions: opening the tab, filters, pages, search (modal and submit) and View.
-import { COMPONENTS, CATEGORIES, type Category, type Component } from "../catalog/types.js";
+// App Home interactions: opening the tab, filters, pages, the search box (and the older search modal) and View.
+import { COMPONENTS, SEVERITIES, type Component, type Severity } from "../catalog/types.js";
 import { ACTION } from "../render/action-ids.js";
 import { renderCardModal, renderSearchModal } from "../render/modals.js";
 import { cardFor } from "./card-for.js";
@@ -38,8 +38,15 @@ export function handleHomeAction(core: BotCore, input: HomeActionInput): Outgoin
   switch (input.action) {
     case ACTION.homeComponent:
       return [publish(core, input.userId, { ...state, component: pick<Component>(input.value, COMPONENTS), page: 1 })];
-    case ACTION.homeCategory:
-      return [publish(core, input.userId, { ...state, category: pick<Category>(input.value, CATEGORIES), page: 1 })];
+    case ACTION.homeSeverity:
+      return [publish(core, input.userId, { ...state, severity: pick<Severity>(input.value, SEVERITIES), page: 1 })];
+    case ACTION.homeNoted:
+      return [publish(core, input.userId, { ...state, noted: input.value === "on", page: 1 })];
+    case ACTION.homeClearFilters:
+      return [publish(core, input.userId, { ...state, component: null, severity: null, noted: false, page: 1 })];
+    case ACTION.homeQuery:
+      // An empty box (Enter on nothing) shows every code again.
+      return [publish(core, input.userId, { ...state, query: normalizeQuery(input.value), page: 1 })];
     case ACTION.homePage: {
       const page = Number.parseInt(input.value, 10);
       return [publish(core, input.userId, { ...state, page: Number.isFinite(page) ? page : 1 })];

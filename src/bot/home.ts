@@ -1,19 +1,40 @@
 // Builds the App Home for a state: which codes match the filters and search, and which page shows.
-import { CATEGORIES, COMPONENTS, type Category, type Component, type Entry } from "../catalog/types.js";
+import { COMPONENTS, SEVERITIES, type Component, type Entry, type Severity } from "../catalog/types.js";
 import { ALL, renderHome, type SeenSection } from "../render/home.js";
 import type { HomeView } from "../render/types.js";
 import type { BotCore } from "./deps.js";
 import { uniqueEntries } from "./entries.js";
+import { codesWithOwnNote } from "../runbook/notes.js";
+import { EMPTY_RUNBOOK } from "../runbook/schema.js";
 import { serializeHomeState, type HomeState } from "./home-state.js";
 import { SEEN_DAYS } from "./seen-this-week.js";
 
 export const HOME_PAGE_SIZE = 20;
 
-/** Search results: codes written in the query first, then the resolver's match and alternatives. */
+/** Lower-case words of 2+ characters; a code's underscores count as spaces. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 2);
+}
+
+/** Every code whose code, titles, aliases or description hold all the query's words (what a list search promises). */
+function containingAll(entries: readonly Entry[], query: string): Entry[] {
+  const words = wordsOf(query);
+  if (words.length === 0) return [];
+  return entries.filter((entry) => {
+    const haystack = new Set(wordsOf([entry.code, entry.title, ...entry.altTitles, ...entry.aliases, entry.description].join(" ")));
+    return words.every((word) => haystack.has(word));
+  });
+}
+
+/**
+ * Search results: codes written in the query first, then the resolver's match and alternatives
+ * (best first), then every other code holding all of the query's words, so the list is complete.
+ */
 function searchResults(core: BotCore, query: string): Entry[] {
   const resolution = core.search.resolve(query);
   const matched = resolution.match ? [resolution.match] : [];
-  return uniqueEntries([...core.search.scan(query), ...matched, ...resolution.alternatives]);
+  const rest = containingAll([...core.catalog.entries].sort(byCode), query);
+  return uniqueEntries([...core.search.scan(query), ...matched, ...resolution.alternatives, ...rest]);
 }
 
 function byCode(a: Entry, b: Entry): number {
@@ -39,9 +60,11 @@ function seenSection(core: BotCore): SeenSection | undefined {
 export function buildHome(core: BotCore, state: HomeState): HomeView {
   // Browsing lists codes alphabetically; a search keeps the resolver's best-first order.
   const base = state.query !== null ? searchResults(core, state.query) : [...core.catalog.entries].sort(byCode);
-  const inCategory = base.filter((e) => state.category === null || e.category === state.category);
-  const inComponent = base.filter((e) => state.component === null || e.component === state.component);
-  const matching = inCategory.filter((e) => state.component === null || e.component === state.component);
+  const noted = codesWithOwnNote(core.runbook?.current() ?? EMPTY_RUNBOOK, core.editedNotes?.current().keys());
+  const bySeverity = (e: Entry) => state.severity === null || e.severity === state.severity;
+  const byComponent = (e: Entry) => state.component === null || e.component === state.component;
+  const byNote = (e: Entry) => !state.noted || noted.has(e.code);
+  const matching = base.filter((e) => bySeverity(e) && byComponent(e) && byNote(e));
 
   const pageCount = Math.max(1, Math.ceil(matching.length / HOME_PAGE_SIZE));
   const page = Math.min(Math.max(1, state.page), pageCount);
@@ -50,15 +73,17 @@ export function buildHome(core: BotCore, state: HomeState): HomeView {
   return renderHome({
     metadata: serializeHomeState({ ...state, page }),
     component: state.component,
-    category: state.category,
+    severity: state.severity,
     query: state.query,
+    noted: state.noted,
     entries: matching.slice(start, start + HOME_PAGE_SIZE),
     total: matching.length,
     page,
     pageCount,
     pageSize: HOME_PAGE_SIZE,
-    componentCounts: countBy<Component>(inCategory, COMPONENTS, (e) => e.component),
-    categoryCounts: countBy<Category>(inComponent, CATEGORIES, (e) => e.category),
+    componentCounts: countBy<Component>(base.filter((e) => bySeverity(e) && byNote(e)), COMPONENTS, (e) => e.component),
+    severityCounts: countBy<Severity>(base.filter((e) => byComponent(e) && byNote(e)), SEVERITIES, (e) => e.severity),
+    notedCount: base.filter((e) => bySeverity(e) && byComponent(e) && noted.has(e.code)).length,
     command: core.command,
     ...(core.state ? { seen: seenSection(core) } : {}),
   });

@@ -7,7 +7,7 @@ Usage:
   zpa-code lookup --json --batch                 one query per stdin line, one JSON object per line
   zpa-code scan [--json] [FILE]                  find the codes in pasted text (stdin without FILE)
   zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
-  zpa-code stats [--json] [--days N]             codes the bot saw most (reads REDIS_URL)
+  zpa-code stats [--json] [--days N] [--feedback] codes the bot saw most, or worst-rated queries (reads REDIS_URL)
   zpa-code runbook check|export                  validate RUNBOOK_FILE, or print it merged with Slack edits
   zpa-code <command> --help                      help for one command
 
@@ -36,13 +36,15 @@ Exit status: 0 (also when no code is found), 2 usage error.`,
 
 Lists the catalog, optionally filtered.
   --json    print {"codes": [Entry...]}`,
-  stats: `Usage: zpa-code stats [--json] [--days N]
+  stats: `Usage: zpa-code stats [--json] [--days N] [--feedback]
 
 Lists the 10 codes the bot saw most in its channels over the last N days (default 7), with sightings
 and distinct people. Reads the bot's shared store at REDIS_URL (and REDIS_KEY_PREFIX); without
 REDIS_URL there is nothing to read, because each bot process then keeps its own in-process store.
   --json    print {"store", "where", "days", "codes": [{"code", "title", "count", "people"}]}
   --days N  1 to 365
+  --feedback  list the queries most often answered "Right code? 👎" instead, with the code shown and
+            the alternatives offered ({"queries": [{"query", "up", "down", "codes", "alternatives"}]})
 Exit status: 0 listed (also when empty), 1 no shared store or Redis unreachable, 2 usage or config error.`,
   runbook: `Usage: zpa-code runbook check|export
 

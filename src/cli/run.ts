@@ -98,6 +98,7 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
           days: "days" in values ? (values.days as string | undefined) : undefined,
           titleOf: (code) => core().search.byCode(code)?.title,
           env: place.env,
+          feedback: "feedback" in values && values.feedback === true,
         });
     }
   } catch (error) {

@@ -6,6 +6,7 @@ import { readStateConfig, type StateConfig } from "../state/config.js";
 import { StateUnavailableError } from "../state/errors.js";
 import { openStateStore } from "../state/open.js";
 import type { CodeCount, StateStore } from "../state/store.js";
+import { worstRated, type RatedQuery } from "../trends/feedback.js";
 import { DEFAULT_TOP_DAYS, MAX_TOP_DAYS, topCodes } from "../trends/top.js";
 import { EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js";
 
@@ -14,6 +15,8 @@ export const STATS_LIMIT = 10;
 export interface StatsOptions {
   json: boolean;
   days: string | undefined;
+  /** List the worst-rated queries ("Right code?" votes) instead of the most seen codes. */
+  feedback?: boolean;
   /** The catalog title of a code, if it has one. */
   titleOf: (code: string) => string | undefined;
   env?: Env;
@@ -55,6 +58,7 @@ export async function statsCommand(io: CliIo, options: StatsOptions): Promise<nu
     writeLine(io.stderr, `zpa-code stats: ${error.message}`);
     return EXIT_NO_MATCH;
   }
+  if (options.feedback) return await feedbackReport(io, store, days, options.json);
   let top: CodeCount[];
   try {
     top = await topCodes(store, { days, limit: STATS_LIMIT });
@@ -86,5 +90,35 @@ export async function statsCommand(io: CliIo, options: StatsOptions): Promise<nu
   if (days * DAY_MS > config.retentionMs) {
     writeLine(io.stdout, `(Sightings are kept ${Math.round(config.retentionMs / DAY_MS)} days: SIGHTINGS_RETENTION_DAYS.)`);
   }
+  return EXIT_OK;
+}
+
+/** `stats --feedback`: the queries people said were answered with the wrong code. */
+async function feedbackReport(io: CliIo, store: StateStore, days: number, json: boolean): Promise<number> {
+  let rated: RatedQuery[];
+  try {
+    rated = worstRated(await store.feedbackSince(Date.now() - days * DAY_MS), STATS_LIMIT);
+  } catch (error) {
+    if (!(error instanceof StateUnavailableError)) throw error;
+    writeLine(io.stderr, `zpa-code stats: ${error.message}`);
+    return EXIT_NO_MATCH;
+  } finally {
+    await store.close();
+  }
+  const rows = rated.map((row) => ({ ...row, query: stripControl(row.query) }));
+  if (json) {
+    writeLine(io.stdout, JSON.stringify({ store: store.kind, where: store.where, days, queries: rows }));
+    return EXIT_OK;
+  }
+  const period = days === 1 ? "the last day" : `the last ${days} days`;
+  if (rows.length === 0) {
+    writeLine(io.stdout, `No query was rated 👎 in ${period} (${store.where}).`);
+    return EXIT_OK;
+  }
+  writeLine(io.stdout, `Worst-rated queries in ${period} (${store.where}):`);
+  rows.forEach((row, i) => {
+    const also = row.alternatives.length > 0 ? `; offered instead: ${row.alternatives.join(", ")}` : "";
+    writeLine(io.stdout, `${String(i + 1).padStart(2)}. "${row.query}"  👎 ${row.down}  👍 ${row.up}  shown: ${row.codes.join(", ")}${also}`);
+  });
   return EXIT_OK;
 }

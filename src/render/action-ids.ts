@@ -10,10 +10,18 @@ export const ACTION = {
   details: "zpa_details",
   /** Show "For a support ticket" for this code to the clicker only. */
   ticket: "zpa_ticket",
+  /** "Right code?" on a guessed card: ":up" or ":down", the value carries query, code and alternatives. */
+  feedback: "zpa_feedback",
   /** Open the team-note editor for this code (editors only). */
   editNote: "zpa_note_edit",
   homeComponent: "zpa_home_component",
-  homeCategory: "zpa_home_category",
+  homeSeverity: "zpa_home_severity",
+  /** Only codes with a team note (value "on"), or all codes again ("off"). */
+  homeNoted: "zpa_home_noted",
+  homeClearFilters: "zpa_home_clear_filters",
+  /** The inline search box (dispatch_action): its value is the query. */
+  homeQuery: "zpa_home_query",
+  /** Opens the search modal: only Home views published before the inline box still carry it. */
   homeSearch: "zpa_home_search",
   homeClearSearch: "zpa_home_clear",
   homePage: "zpa_home_page",

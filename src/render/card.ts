@@ -60,6 +60,8 @@ export interface CardOptions {
    * section is not inline (a modal, a thread reply) leaves it out.
    */
   ticketButton?: boolean;
+  /** Blocks after the buttons, e.g. "Right code?" on a guess. */
+  footer?: readonly Block[];
 }
 
 export function actorText(actor: Actor): string {
@@ -162,5 +164,6 @@ export function renderCard(entry: Entry, options: CardOptions = {}): Message {
   const buttons = [...(options.buttons ?? [])];
   if (placement === "button" && options.ticketButton) buttons.push(ticketButton(entry));
   if (buttons.length > 0) blocks.push(actions(buttons));
+  blocks.push(...(options.footer ?? []));
   return { text: cardFallback(entry), blocks };
 }
