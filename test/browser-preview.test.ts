@@ -293,7 +293,7 @@ describe("preview page driving the real bot logic", () => {
     await box.press("Enter");
     await expect.poll(async () => (await listed())[0]).toBe(target.code);
 
-    await home.locator("button[data-action-id^='zpa_home_clear']").click();
+    await home.locator("button[data-action-id='zpa_home_clear']").click();
     await expect.poll(async () => (await listed()).length).toBe(Math.min(HOME_PAGE_SIZE, connectorCodes.length));
     expect(errors).toEqual([]);
   });

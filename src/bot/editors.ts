@@ -15,6 +15,7 @@ export const GROUP_CACHE_MS = 5 * 60 * 1000;
 export function createEditors(
   config: EditorsConfig,
   membersOf: GroupMembers | undefined,
+  warn: (line: string) => void = () => undefined,
   now: () => number = Date.now,
 ): Editors {
   const cache = new Map<string, { members: ReadonlySet<string>; readAtMs: number }>();
@@ -26,7 +27,10 @@ export function createEditors(
       const read = new Set(await membersOf(group));
       cache.set(group, { members: read, readAtMs: now() });
       return read;
-    } catch {
+    } catch (error) {
+      // Usually the usergroups:read scope is missing; the members are refused, never let in.
+      const reason = (error as { data?: { error?: unknown } }).data?.error ?? (error as Error).message;
+      warn(`RUNBOOK_EDITORS: cannot read the members of ${group} (${String(reason)}); add the usergroups:read scope`);
       return cached?.members ?? new Set();
     }
   }

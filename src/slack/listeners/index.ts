@@ -52,7 +52,11 @@ export function registerListeners(app: App, deps: BotDeps): void {
     command: deps.command ?? DEFAULT_COMMAND,
     state: createBotState(handles),
     editedNotes: createEditedNotes(handles.store),
-    editors: createEditors(deps.editors ?? NO_EDITORS, async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? []),
+    editors: createEditors(
+      deps.editors ?? NO_EDITORS,
+      async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [],
+      (line) => (deps.logger ?? app.logger).warn(line),
+    ),
     ...(deps.runbook ? { runbook: deps.runbook } : {}),
   };
   const logger = deps.logger ?? app.logger;
