@@ -4,17 +4,14 @@
 // loopback (needs redis-server on PATH; skipped without one).
 import { randomUUID } from "node:crypto";
 import { autoReply, type IncomingMessage } from "../src/bot/auto-reply.js";
-import { DEFAULT_COMMAND, type BotCore } from "../src/bot/deps.js";
-import { createBotState } from "../src/bot/state.js";
+import { createBot, type Bot } from "../src/bot/bot.js";
 import { loadCatalog } from "../src/catalog/load.js";
 import { createSearch } from "../src/search/index.js";
 import { DAY_MS } from "../src/state/buckets.js";
-import { MemoryDedupeStore } from "../src/state/memory-dedupe.js";
 import { createMemoryStore } from "../src/state/memory-store.js";
 import { connectRedisStore } from "../src/state/redis-store.js";
-import type { StateStore } from "../src/state/store.js";
-import { createSightings } from "../src/trends/sightings.js";
-import { createUserHasher } from "../src/trends/user-hash.js";
+import { systemClock, type StateStore } from "../src/state/store.js";
+import { createSightings, createUserHasher } from "../src/state/sightings.js";
 import { redisServerInstalled, startRedisServer } from "../test/support/redis-server.js";
 
 const MESSAGES = 3_000;
@@ -38,11 +35,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-function coreWith(store: StateStore | undefined): BotCore {
-  const base = { catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24 }, command: DEFAULT_COMMAND };
-  if (!store) return { ...base, dedupe: new MemoryDedupeStore() };
+function coreWith(store: StateStore | undefined): Bot {
+  const config = { catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24 } };
+  if (!store) return createBot(config);
   const sightings = createSightings(store, { hashUser: createUserHasher("bench-salt-0123456789abcdef"), spikeWindowMs: WINDOW_MS, spikeMinPeople: 5 });
-  return { ...base, dedupe: store, state: createBotState({ store, sightings }) };
+  return createBot(config, { store, sightings, clock: systemClock });
 }
 
 /** A pasted log line: one or two codes, ten channels, 200 people, every fifth message a reply in an earlier thread. */
@@ -60,7 +57,7 @@ function messageFor(label: string, n: number): IncomingMessage {
   };
 }
 
-async function handle(core: BotCore, label: string, count: number, concurrency: number): Promise<Figures> {
+async function handle(core: Bot, label: string, count: number, concurrency: number): Promise<Figures> {
   const times: number[] = [];
   let next = 0;
   let replies = 0;
@@ -88,7 +85,7 @@ function line(name: string, figures: Figures, baseline: Figures | undefined, rol
   );
 }
 
-async function rows(name: string, core: BotCore, baselines: Map<number, Figures> | undefined, role = "baseline"): Promise<Map<number, Figures>> {
+async function rows(name: string, core: Bot, baselines: Map<number, Figures> | undefined, role = "baseline"): Promise<Map<number, Figures>> {
   const out = new Map<number, Figures>();
   for (const concurrency of CONCURRENCY) {
     await handle(core, `w${name.length}${concurrency}`, WARM_UP, concurrency);

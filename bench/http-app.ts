@@ -3,7 +3,8 @@
 import { App, HTTPReceiver, type RespondArguments } from "@slack/bolt";
 import type { AddressInfo } from "node:net";
 import type { HttpModeConfig } from "../src/config.js";
-import { loadBotDeps } from "../src/slack/deps.js";
+import { createBot } from "../src/bot/bot.js";
+import { openInProcessState } from "../src/state/open.js";
 import { createRedactingLogger } from "../src/slack/logger.js";
 import { startSlackApp } from "../src/slack/start.js";
 
@@ -25,7 +26,7 @@ async function startOurs(apiUrl: string): Promise<{ port: number; stop(): Promis
     autoReply: { enabled: true, channels: null, dedupeHours: 24 },
   };
   const logger = createRedactingLogger({ level: "error", secrets: [BOT_TOKEN, SIGNING_SECRET] });
-  const running = await startSlackApp(config, loadBotDeps(config.autoReply), { host: "127.0.0.1", logger });
+  const running = await startSlackApp(config, createBot(config, openInProcessState()), { host: "127.0.0.1", logger });
   return { port: running.port, stop: () => running.stop(1_000) };
 }
 

@@ -11,7 +11,7 @@ import { compactCode } from "../src/search/normalize.js";
 import { allowedEdits, buildTypoIndex } from "../src/search/typo-index.js";
 import type { Resolution } from "../src/search/types.js";
 import { WORDS_ENGINES } from "../src/search/words-engines.js";
-import { QUERIES, overallTopOne, ratesByKind, type QueryCase } from "../test/queries.js";
+import { QUERIES, overallTopOne, ratesByKind, type QueryCase } from "../test/fixtures/queries.js";
 
 const TARGETS = { medianMs: 0.05, p99Ms: 1, speedup: 20, pasteMs: 2, startMs: 50 };
 

@@ -6,8 +6,7 @@ import { DAY_MS } from "../src/state/buckets.js";
 import { createMemoryStore } from "../src/state/memory-store.js";
 import { connectRedisStore } from "../src/state/redis-store.js";
 import type { SightingLimits, StateStore } from "../src/state/store.js";
-import { createSightings } from "../src/trends/sightings.js";
-import { createUserHasher } from "../src/trends/user-hash.js";
+import { createSightings, createUserHasher } from "../src/state/sightings.js";
 import { redisServerInstalled, startRedisServer } from "../test/support/redis-server.js";
 
 const LIMITS: SightingLimits = { retentionMs: 30 * DAY_MS, recentWindowMs: 30 * 60_000 };

@@ -3,7 +3,7 @@
 // real journal excerpt was pasted so that "Seen this week" has something to show).
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadCorePreviewBot } from "../src/preview/core-bot.js";
+import { loadPreviewBot } from "../src/preview/adapter.js";
 import { startPreviewServer } from "../src/preview/server.js";
 import { launchBrowser } from "../test/support/browser.js";
 
@@ -13,7 +13,7 @@ const CARD_QUERY = process.argv[2] ?? "BRK_MT_SETUP_TIMEOUT";
 const VIEWPORT = { width: 1280, height: 900 };
 
 mkdirSync(DOCS, { recursive: true });
-const preview = await startPreviewServer({ bot: loadCorePreviewBot(), host: "127.0.0.1", port: 0 });
+const preview = await startPreviewServer({ bot: loadPreviewBot(), host: "127.0.0.1", port: 0 });
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });

@@ -1,9 +1,16 @@
 // Reads and validates the environment once at start. Errors name the variable, never its value,
 // because values may be secrets.
-import type { AutoReplySettings } from "./bot/deps.js";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** Auto-reply switches (AUTO_REPLY, AUTO_REPLY_CHANNELS, AUTO_REPLY_DEDUPE_HOURS). */
+export interface AutoReplySettings {
+  enabled: boolean;
+  /** null = every channel the bot is in. */
+  channels: ReadonlySet<string> | null;
+  dedupeHours: number;
+}
 
 interface CommonConfig {
   /** HTTP mode: where Slack posts. Socket Mode: where /healthz answers. 0 = any free port. */

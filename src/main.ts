@@ -1,7 +1,7 @@
 // The single entry point (`npm start`): reads the environment and runs the bot in the mode it selects.
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, EXIT_CONFIG, loadConfig, type Config } from "./config.js";
-import { runWithoutSlack } from "./without-slack.js";
+import { servePreview } from "./preview/serve.js";
 
 function fail(line: string, code: number): never {
   process.stderr.write(`${line}\n`);
@@ -19,7 +19,7 @@ try {
 }
 
 if (config.mode === "none") {
-  runWithoutSlack(config, fail);
+  servePreview(config, fail);
 } else {
   // Loaded only when needed, so a configuration error or the no-Slack path answers quickly.
   const { serveSlack } = await import("./slack/serve.js");

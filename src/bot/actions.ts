@@ -1,6 +1,6 @@
-// One entry point for every button and select the bot renders, routed by action id.
+// Flow: a click on any button or select the bot renders, routed by action id (the one table in route-action.ts).
 import { handleCardAction } from "./card-actions.js";
-import type { BotCore } from "./deps.js";
+import type { Bot } from "./bot.js";
 import { openNoteEditor } from "./edit-note.js";
 import { recordVote } from "./feedback.js";
 import { handleHomeAction } from "./home-actions.js";
@@ -21,38 +21,28 @@ export interface ActionInput {
   triggerId?: string;
   /** private_metadata of the view holding the element (App Home, modals). */
   metadata?: string;
-  /** The clicker is a runbook editor (the surface asked core.editors): cards then offer "Edit team note". */
-  canEdit?: boolean;
 }
 
-/** Every click, the ones that need the store (the note editor) included. */
-export async function handleInteraction(core: BotCore, input: ActionInput): Promise<Outgoing[]> {
+export async function handleAction(core: Bot, input: ActionInput): Promise<Outgoing[]> {
   const route = routeAction(input.actionId);
-  if (route?.handler === "feedback") {
+  // An id the bot never rendered gets no answer.
+  if (route === undefined) return [];
+  if (route.handler === "feedback") {
     return recordVote(core, { vote: input.actionId.slice(input.actionId.indexOf(":") + 1), value: input.value, userId: input.userId });
   }
-  if (route?.handler === "note") {
-    return openNoteEditor(core, {
-      code: input.value,
-      userId: input.userId,
-      canEdit: input.canEdit === true,
-      ...(input.triggerId ? { triggerId: input.triggerId } : {}),
-    });
+  // Asked of Slack's own user id on every click: a forged "Edit team note" from anyone else is refused.
+  const canEdit = await core.editors.isEditor(input.userId);
+  await core.editedNotes?.refresh();
+  if (route.handler === "note") {
+    return openNoteEditor(core, { code: input.value, userId: input.userId, canEdit, ...(input.triggerId ? { triggerId: input.triggerId } : {}) });
   }
-  return handleAction(core, input);
-}
-
-/** The clicks answered without the store: card and App Home buttons. */
-export function handleAction(core: BotCore, input: ActionInput): Outgoing[] {
-  const route = routeAction(input.actionId);
-  if (route === undefined || route.handler === "note" || route.handler === "feedback") return [];
   if (route.handler === "card") {
     return handleCardAction(core, {
       action: route.action,
       code: input.value,
       userId: input.userId,
       fromEphemeral: input.fromEphemeral,
-      canEdit: input.canEdit === true,
+      canEdit,
       ...(input.channelId ? { channelId: input.channelId } : {}),
       ...(input.threadTs ? { threadTs: input.threadTs } : {}),
     });

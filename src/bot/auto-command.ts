@@ -1,5 +1,5 @@
 // `/zpa-code auto on|off|status`: turns a channel's auto-replies on or off for everyone in it, with a
-// visible note naming who did it. Slack-free: the surface passes a function that posts the note.
+// visible note naming who did it. Slack-free: the caller passes a function that posts the note.
 import {
   renderAutoAlready,
   renderAutoChanged,
@@ -13,11 +13,10 @@ import {
   renderAutoUsage,
   type AutoReason,
 } from "../render/auto-setting.js";
-import { decodeSlackEntities } from "../render/escape.js";
 import type { Message } from "../render/types.js";
-import { StateUnavailableError } from "../state/errors.js";
+import { StateUnavailableError } from "../state/store.js";
 import { channelAutoReply, type EffectiveAutoReply } from "./channel-auto-reply.js";
-import type { BotCore } from "./deps.js";
+import type { Bot } from "./bot.js";
 
 export type AutoCommand =
   | { kind: "set"; autoReply: "on" | "off" }
@@ -30,7 +29,7 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 /** The `auto` subcommand in the command text, or null when the text is a lookup. */
 export function parseAutoCommand(text: string): AutoCommand | null {
-  const words = decodeSlackEntities(text).trim().split(/\s+/);
+  const words = text.trim().split(/\s+/);
   if (words[0]?.toLowerCase() !== "auto") return null;
   const rest = words.slice(1);
   const action = rest.length <= 1 ? (rest[0] ?? "status").toLowerCase() : undefined;
@@ -57,7 +56,7 @@ function reasonOf(effective: EffectiveAutoReply): AutoReason {
 }
 
 /** The private answer. Store outages become a clear "temporarily unavailable", never an error. */
-export async function answerAutoCommand(core: BotCore, input: AutoCommandInput): Promise<Message> {
+export async function answerAutoCommand(core: Bot, input: AutoCommandInput): Promise<Message> {
   const { command } = input;
   if (command.kind === "usage") return renderAutoUsage(command.typed, core.command);
   if (!CHANNEL_ID.test(input.channelId)) return renderAutoNotAChannel(core.command);
@@ -76,8 +75,8 @@ export async function answerAutoCommand(core: BotCore, input: AutoCommandInput):
 
 /** The note goes out first: a change nobody in the channel was told about is never made. */
 async function change(
-  core: BotCore,
-  state: NonNullable<BotCore["state"]>,
+  core: Bot,
+  state: NonNullable<Bot["state"]>,
   input: AutoCommandInput,
   autoReply: "on" | "off",
 ): Promise<Message> {

@@ -4,18 +4,18 @@
 import type { Entry } from "../catalog/types.js";
 import { ACTION } from "../render/action-ids.js";
 import { context, section } from "../render/blocks.js";
-import { decodeSlackEntities, escapeMrkdwn } from "../render/escape.js";
+import { escapeMrkdwn } from "../render/escape.js";
 import { spikeBlocks, spikeLine, type SpikeFigures } from "../render/spike.js";
 import { renderCompactCards, renderSummary } from "../render/summary.js";
 import type { Message } from "../render/types.js";
-import { StateUnavailableError } from "../state/errors.js";
-import { isSightingChannel } from "../trends/sightings.js";
-import { spikeHintKey } from "../trends/spike.js";
+import type { State } from "../state/open.js";
+import { isSightingChannel, spikeHintKey } from "../state/sightings.js";
+import { StateUnavailableError } from "../state/store.js";
+import { alsoNamedBy } from "./also-named.js";
+import type { Bot } from "./bot.js";
 import { cardFor } from "./card-for.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
-import type { BotCore, BotState } from "./deps.js";
-import { alsoNamedBy } from "./entries.js";
-import type { Outgoing } from "./outgoing.js";
+import type { Delivery, Outgoing } from "./outgoing.js";
 
 /** Slack messages are at most 40,000 characters; anything longer is not a real message. */
 export const MAX_MESSAGE_CHARS = 40_000;
@@ -34,7 +34,7 @@ export interface IncomingMessage {
   user?: string;
   botId?: string;
   subtype?: string;
-  /** As Slack sends it (entities for &, <, >). */
+  /** As typed (the surface decoded Slack's entities; mentions stay as <@U…>). */
   text: string;
   ts: string;
   threadTs?: string;
@@ -55,7 +55,7 @@ export function isFromPerson(message: IncomingMessage, botUserId: string | undef
   return ANSWERED_SUBTYPES.has(message.subtype);
 }
 
-function replyFor(core: BotCore, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
+function replyFor(core: Bot, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
   if (entries.length === 1) {
     const entry = entries[0]!;
     const note = spikes.length > 0 ? spikes.map(spikeLine).join("\n") : undefined;
@@ -79,13 +79,13 @@ function mentionHint(command: string): Message {
 }
 
 /** Claims each key; returns those claimed now (first time within the window). */
-async function claimAll(core: BotCore, keys: readonly string[], ttlMs: number): Promise<string[]> {
+async function claimAll(core: Bot, keys: readonly string[], ttlMs: number): Promise<string[]> {
   const granted = await Promise.all(keys.map((key) => core.dedupe.claim(key, ttlMs)));
   return keys.filter((_, i) => granted[i]);
 }
 
 /** Counts each code once per message: the message event, its app_mention and Slack's retries share the claim. */
-async function recordSightings(state: BotState, message: IncomingMessage, found: readonly Entry[]): Promise<void> {
+async function recordSightings(state: State, message: IncomingMessage, found: readonly Entry[]): Promise<void> {
   if (!isSightingChannel(message.channel) || message.user === undefined) return;
   if (!(await state.store.claim(`sighted:${message.channel}:${message.ts}`, MIN_DEDUPE_MS))) return;
   const user = message.user;
@@ -93,7 +93,7 @@ async function recordSightings(state: BotState, message: IncomingMessage, found:
 }
 
 /** Adds to `spikes` each code of this reply that spikes and whose hint this reply claimed (one per window). */
-async function claimSpikes(state: BotState, channel: string, entries: readonly Entry[], spikes: SpikeFigures[]): Promise<void> {
+async function claimSpikes(state: State, channel: string, entries: readonly Entry[], spikes: SpikeFigures[]): Promise<void> {
   if (!isSightingChannel(channel)) return;
   for (const entry of entries) {
     if (spikes.length >= MAX_SPIKE_HINTS) return;
@@ -109,12 +109,12 @@ async function claimSpikes(state: BotState, channel: string, entries: readonly E
  * the shared store is down: the caller skips the reply (and logs why) rather than risk duplicates.
  */
 export async function autoReply(
-  core: BotCore,
+  core: Bot,
   message: IncomingMessage,
   botUserId: string | undefined,
 ): Promise<AutoReply | null> {
   if (!isFromPerson(message, botUserId)) return null;
-  const found = core.search.scan(decodeSlackEntities(message.text.slice(0, MAX_MESSAGE_CHARS)));
+  const found = core.search.scan(message.text.slice(0, MAX_MESSAGE_CHARS));
   // Most messages hold no code: they cost no store call at all.
   if (found.length === 0 && !message.isMention) return null;
 
@@ -151,4 +151,33 @@ export async function autoReply(
     outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: reply },
     release: giveBack,
   };
+}
+
+/**
+ * Flow: a channel message or @mention. Sends the thread reply, if one is due, through `delivery`; a
+ * reply that fails to send gives its claims back so Slack's redelivery can answer instead.
+ */
+export async function handleMessage(
+  core: Bot,
+  message: IncomingMessage,
+  botUserId: string | undefined,
+  delivery: Delivery,
+): Promise<void> {
+  let reply: AutoReply | null;
+  try {
+    reply = await autoReply(core, message, botUserId);
+  } catch (error) {
+    if (!(error instanceof StateUnavailableError)) throw error;
+    // Without the shared store a reply could go out twice (once per replica): skip it instead.
+    delivery.warn(`Thread reply in ${message.channel} skipped: ${error.message}`);
+    return;
+  }
+  if (!reply) return;
+  try {
+    await delivery.send(reply.outgoing);
+  } catch (error) {
+    await reply.release().catch(() => undefined);
+    delivery.error(`Thread reply in ${message.channel} failed: ${(error as Error).message}`);
+    throw error;
+  }
 }

@@ -4,11 +4,11 @@ import { section } from "../render/blocks.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import { renderTicket } from "../render/ticket.js";
 import type { Message } from "../render/types.js";
-import { cardFor } from "./card-for.js";
 import { privateCard } from "./command.js";
-import type { BotCore } from "./deps.js";
+import { alsoNamedBy } from "./also-named.js";
+import type { Bot } from "./bot.js";
+import { cardFor } from "./card-for.js";
 import { editNoteButton } from "./edit-note.js";
-import { alsoNamedBy } from "./entries.js";
 import type { Outgoing } from "./outgoing.js";
 
 export interface CardActionInput {
@@ -31,7 +31,7 @@ function gone(command: string): Message {
   return { text, blocks: [section(text)] };
 }
 
-export function handleCardAction(core: BotCore, input: CardActionInput): Outgoing[] {
+export function handleCardAction(core: Bot, input: CardActionInput): Outgoing[] {
   const entry = core.search.byCode(input.code);
   if (!entry) return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message: gone(core.command) }];
 

@@ -1,7 +1,8 @@
 // Whether unprompted replies happen in a channel, and why: a channel's own override (set with
 // `/zpa-code auto on|off`) wins over AUTO_REPLY and AUTO_REPLY_CHANNELS.
+import type { AutoReplySettings } from "../config.js";
 import type { ChannelSetting } from "../state/store.js";
-import type { AutoReplySettings, BotCore } from "./deps.js";
+import type { Bot } from "./bot.js";
 
 export type AutoReplySource =
   /** Someone ran `/zpa-code auto on|off` here. */
@@ -28,7 +29,7 @@ export function effectiveAutoReply(env: AutoReplySettings, channel: string, over
 }
 
 /** Reads the channel's override from the store (may reject with StateUnavailableError). */
-export async function channelAutoReply(core: BotCore, channel: string): Promise<EffectiveAutoReply> {
+export async function channelAutoReply(core: Bot, channel: string): Promise<EffectiveAutoReply> {
   const override = core.state ? await core.state.store.getChannelSetting(channel) : null;
   return effectiveAutoReply(core.autoReply, channel, override);
 }

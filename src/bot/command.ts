@@ -1,24 +1,22 @@
-// /zpa-code: turns the typed text into the private answer (card, suggestions, several codes, or help).
+// Flow: /zpa-code. `auto on|off|status` switches the channel's auto-replies; anything else is a lookup
+// answered privately (card, suggestions, several codes, or help).
 import type { Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "../render/action-ids.js";
 import { button } from "../render/blocks.js";
-import { clip, decodeSlackEntities, echoUserText } from "../render/escape.js";
+import { echoUserText } from "../render/escape.js";
+import { feedbackBlocks } from "../render/feedback.js";
 import { renderNoMatch } from "../render/no-match.js";
 import { renderSummary } from "../render/summary.js";
-import { feedbackBlocks } from "../render/feedback.js";
 import type { Block, Message } from "../render/types.js";
 import { renderUsage } from "../render/usage.js";
 import type { Resolution } from "../search/types.js";
+import { alsoNamedBy } from "./also-named.js";
+import { answerAutoCommand, parseAutoCommand } from "./auto-command.js";
+import type { Bot } from "./bot.js";
 import { cardFor } from "./card-for.js";
-import type { BotCore } from "./deps.js";
 import { editNoteButton } from "./edit-note.js";
-import { alsoNamedBy } from "./entries.js";
 import { usageExamples } from "./examples.js";
-
-/** Slack caps command text near 4,000 characters; a pasted log is scanned up to this much. */
-export const MAX_COMMAND_CHARS = 4_000;
-/** A single query longer than this is not a code, title or phrase anyone types. */
-export const MAX_QUERY_CHARS = 300;
+import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
 /** Matches that are good guesses rather than certain: the card says what it matched. */
@@ -27,7 +25,7 @@ const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "word
 const ASK_FEEDBACK: ReadonlySet<Resolution["how"]> = new Set(["typo", "words"]);
 
 export interface CommandInput {
-  /** What follows the command, as Slack sends it (entities for &, <, >). */
+  /** What follows the command, as typed (the surface decoded Slack's entities). */
   text: string;
   /** The user is a runbook editor: their private card offers "Edit team note". */
   canEdit?: boolean;
@@ -38,6 +36,11 @@ export interface PrivateCardOptions {
   canEdit?: boolean;
 }
 
+export interface SlashCommandInput extends CommandInput {
+  userId: string;
+  channelId: string;
+}
+
 export function shareButton(entry: Entry): ReturnType<typeof button> {
   return button("Share in channel", actionId(ACTION.share, entry.code), entry.code, "primary");
 }
@@ -46,7 +49,7 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
  * The card as a private answer: Share button, and buttons for same-title or nearby codes. A code
  * named by the same-title warning gets its button there, never a second one among the nearby codes.
  */
-export function privateCard(core: BotCore, entry: Entry, options: PrivateCardOptions = {}): Message {
+export function privateCard(core: Bot, entry: Entry, options: PrivateCardOptions = {}): Message {
   const { resolution } = options;
   const buttons = [shareButton(entry)];
   if (options.canEdit) buttons.push(editNoteButton(entry.code));
@@ -77,8 +80,8 @@ function severalCodes(entries: readonly Entry[]): Message {
   return renderSummary(entries, ACTION.details);
 }
 
-export function answerCommand(core: BotCore, input: CommandInput): Message {
-  const text = decodeSlackEntities(input.text.slice(0, MAX_COMMAND_CHARS)).trim();
+export function answerCommand(core: Bot, input: CommandInput): Message {
+  const text = input.text.trim();
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
   const found = core.search.scan(text);
@@ -86,7 +89,30 @@ export function answerCommand(core: BotCore, input: CommandInput): Message {
   const canEdit = input.canEdit === true;
   if (found.length === 1) return privateCard(core, found[0]!, { canEdit });
 
-  const resolution = core.search.resolve(clip(text, MAX_QUERY_CHARS));
+  const resolution = core.search.resolve(text);
   if (resolution.match) return privateCard(core, resolution.match, { resolution, canEdit });
   return renderNoMatch(text, resolution.alternatives, core.command);
+}
+
+/** The command, answered privately; `auto on|off` first posts its visible note through `delivery`. */
+export async function handleCommand(core: Bot, input: SlashCommandInput, delivery: Delivery): Promise<Outgoing[]> {
+  const auto = parseAutoCommand(input.text);
+  if (!auto) await core.editedNotes?.refresh();
+  const message = auto
+    ? await answerAutoCommand(core, {
+        command: auto,
+        channelId: input.channelId,
+        userId: input.userId,
+        postNote: async (note) => {
+          try {
+            await delivery.send({ kind: "postMessage", channel: input.channelId, message: note });
+            return "posted";
+          } catch (error) {
+            if (error instanceof NotInChannelError) return "not_in_channel";
+            throw error;
+          }
+        },
+      })
+    : answerCommand(core, { text: input.text, canEdit: await core.editors.isEditor(input.userId) });
+  return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }];
 }

@@ -1,15 +1,16 @@
-// "Edit team note": the modal for editors, and saving what they typed to the state store. The
-// surface says whether the user is an editor; a click or submission from anyone else is refused here.
+// Flows for "Edit team note": the modal for editors, and saving what they typed to the state store.
+// Every click and submission is checked against RUNBOOK_EDITORS with Slack's own user id, so one
+// from anyone else (a forged payload included) is refused here.
 import { ACTION, NOTE_MODAL, actionId } from "../render/action-ids.js";
 import { button, section } from "../render/blocks.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import { LINK_SEPARATOR, renderNoteModal } from "../render/note-modal.js";
 import type { Button, Message } from "../render/types.js";
 import { MAX_NOTE_LINKS, MAX_NOTE_TEXT, MAX_OWNER_CHARS, NoteLinkSchema, type TeamNote } from "../runbook/schema.js";
-import { StateUnavailableError } from "../state/errors.js";
+import { StateUnavailableError } from "../state/store.js";
 import type { Link } from "../catalog/types.js";
 import { teamNotesFor } from "./card-for.js";
-import type { BotCore } from "./deps.js";
+import type { Bot } from "./bot.js";
 import type { Outgoing } from "./outgoing.js";
 
 export const NOT_AN_EDITOR = "Only the people named in RUNBOOK_EDITORS can edit team notes.";
@@ -24,7 +25,7 @@ function privateLine(text: string): Outgoing {
 }
 
 /** The note the modal starts from: the Slack edit, else the file's most specific note naming the code. */
-function currentNote(core: BotCore, code: string): TeamNote | undefined {
+function currentNote(core: Bot, code: string): TeamNote | undefined {
   const entry = core.search.byCode(code);
   return entry ? teamNotesFor(core, entry).find((note) => note.scope.kind === "codes") : undefined;
 }
@@ -33,11 +34,11 @@ export interface OpenEditorInput {
   code: string;
   userId: string;
   triggerId?: string;
-  /** The surface's answer to "is this user in RUNBOOK_EDITORS?". */
+  /** The bot's answer to "is this user in RUNBOOK_EDITORS?", asked once per click. */
   canEdit: boolean;
 }
 
-export async function openNoteEditor(core: BotCore, input: OpenEditorInput): Promise<Outgoing[]> {
+export async function openNoteEditor(core: Bot, input: OpenEditorInput): Promise<Outgoing[]> {
   if (!input.canEdit) return [privateLine(NOT_AN_EDITOR)];
   const entry = core.search.byCode(input.code);
   if (!entry || !input.triggerId) return [];
@@ -56,15 +57,13 @@ export interface SubmitNoteInput {
   /** The modal's private_metadata: the code. */
   code: string | undefined;
   userId: string;
-  canEdit: boolean;
   /** view.state.values: block_id -> action_id -> { value }. */
   values: Record<string, Record<string, { value?: string | null } | undefined> | undefined>;
 }
 
-export type SubmitNoteResult =
-  /** Keep the modal open with these messages under the inputs (by block_id). */
-  | { kind: "invalid"; errors: Record<string, string> }
-  | { kind: "saved"; code: string };
+function invalid(errors: Record<string, string>): Outgoing[] {
+  return [{ kind: "inputErrors", errors }];
+}
 
 function valueOf(values: SubmitNoteInput["values"], ids: { blockId: string; actionId: string }): string {
   return (values[ids.blockId]?.[ids.actionId]?.value ?? "").trim();
@@ -85,10 +84,11 @@ function parseLinks(text: string): Link[] | string {
   return links;
 }
 
-export async function submitNote(core: BotCore, input: SubmitNoteInput): Promise<SubmitNoteResult> {
+/** Flow: the note modal was saved. Errors keep it open (inputErrors); a saved note closes it (nothing to send). */
+export async function submitNote(core: Bot, input: SubmitNoteInput): Promise<Outgoing[]> {
   const entry = input.code ? core.search.byCode(input.code) : undefined;
-  if (!input.canEdit) return { kind: "invalid", errors: { [NOTE_MODAL.text.blockId]: NOT_AN_EDITOR } };
-  if (!entry) return { kind: "invalid", errors: { [NOTE_MODAL.text.blockId]: "That code is no longer in the catalog." } };
+  if (!(await core.editors.isEditor(input.userId))) return invalid({ [NOTE_MODAL.text.blockId]: NOT_AN_EDITOR });
+  if (!entry) return invalid({ [NOTE_MODAL.text.blockId]: "That code is no longer in the catalog." });
   const text = valueOf(input.values, NOTE_MODAL.text);
   const owner = valueOf(input.values, NOTE_MODAL.owner);
   const links = parseLinks(valueOf(input.values, NOTE_MODAL.links));
@@ -96,8 +96,8 @@ export async function submitNote(core: BotCore, input: SubmitNoteInput): Promise
   if (text === "" || text.length > MAX_NOTE_TEXT) errors[NOTE_MODAL.text.blockId] = `Write the note (up to ${MAX_NOTE_TEXT} characters).`;
   if (typeof links === "string") errors[NOTE_MODAL.links.blockId] = links;
   if (owner.length > MAX_OWNER_CHARS) errors[NOTE_MODAL.owner.blockId] = `Up to ${MAX_OWNER_CHARS} characters.`;
-  if (Object.keys(errors).length > 0 || typeof links === "string") return { kind: "invalid", errors };
-  if (!core.state) return { kind: "invalid", errors: { [NOTE_MODAL.text.blockId]: "This bot keeps no state, so notes cannot be saved." } };
+  if (Object.keys(errors).length > 0 || typeof links === "string") return invalid(errors);
+  if (!core.state) return invalid({ [NOTE_MODAL.text.blockId]: "This bot keeps no state, so notes cannot be saved." });
   try {
     await core.state.store.saveEditedNote(entry.code, {
       text,
@@ -108,8 +108,8 @@ export async function submitNote(core: BotCore, input: SubmitNoteInput): Promise
     });
   } catch (error) {
     if (!(error instanceof StateUnavailableError)) throw error;
-    return { kind: "invalid", errors: { [NOTE_MODAL.text.blockId]: "Not saved: the bot's shared store cannot be reached. Try again in a minute." } };
+    return invalid({ [NOTE_MODAL.text.blockId]: "Not saved: the bot's shared store cannot be reached. Try again in a minute." });
   }
   await core.editedNotes?.refresh();
-  return { kind: "saved", code: entry.code };
+  return [];
 }

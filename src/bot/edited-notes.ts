@@ -1,8 +1,7 @@
 // Team notes edited in Slack, kept as the last map read from the store. Card builders are synchronous,
 // so surfaces call refreshEditedNotes() before a flow that shows a card (as for "Seen this week").
 import type { TeamNote } from "../runbook/schema.js";
-import { StateUnavailableError } from "../state/errors.js";
-import type { EditedNote, StateStore } from "../state/store.js";
+import { StateUnavailableError, type EditedNote, type StateStore } from "../state/store.js";
 
 export interface EditedNotes {
   current(): ReadonlyMap<string, TeamNote>;

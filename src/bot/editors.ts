@@ -4,6 +4,11 @@ import type { EditorsConfig } from "../runbook/editors.js";
 export interface Editors {
   /** False on any doubt (a group lookup that failed): refusing an editor is safer than letting anyone edit. */
   isEditor(userId: string): Promise<boolean>;
+  /**
+   * How the surface reads a user group's members (Slack: usergroups.users.list). Until it is given,
+   * as in the local preview, only user ids count.
+   */
+  readGroupsWith(membersOf: GroupMembers, warn: (line: string) => void): void;
 }
 
 /** Group members as the surface can read them (Slack: usergroups.users.list). */
@@ -12,12 +17,9 @@ export type GroupMembers = (groupId: string) => Promise<readonly string[]>;
 /** Group membership is read again after this long, so a removal takes effect within minutes. */
 export const GROUP_CACHE_MS = 5 * 60 * 1000;
 
-export function createEditors(
-  config: EditorsConfig,
-  membersOf: GroupMembers | undefined,
-  warn: (line: string) => void = () => undefined,
-  now: () => number = Date.now,
-): Editors {
+export function createEditors(config: EditorsConfig, now: () => number = Date.now): Editors {
+  let membersOf: GroupMembers | undefined;
+  let warn: (line: string) => void = () => undefined;
   const cache = new Map<string, { members: ReadonlySet<string>; readAtMs: number }>();
   async function members(group: string): Promise<ReadonlySet<string>> {
     const cached = cache.get(group);
@@ -40,9 +42,9 @@ export function createEditors(
       for (const group of config.groups) if ((await members(group)).has(userId)) return true;
       return false;
     },
+    readGroupsWith(read, log) {
+      membersOf = read;
+      warn = log;
+    },
   };
-}
-
-export async function canEditNotes(core: { editors?: Editors }, userId: string): Promise<boolean> {
-  return (await core.editors?.isEditor(userId)) ?? false;
 }

@@ -2,8 +2,8 @@
 import { section } from "../render/blocks.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import { VoteValueSchema, type VoteValue } from "../render/feedback.js";
-import { StateUnavailableError } from "../state/errors.js";
-import type { BotCore } from "./deps.js";
+import { StateUnavailableError } from "../state/store.js";
+import type { Bot } from "./bot.js";
 import type { Outgoing } from "./outgoing.js";
 
 export interface FeedbackInput {
@@ -27,7 +27,7 @@ function parseVote(value: string): VoteValue | null {
   }
 }
 
-export async function recordVote(core: BotCore, input: FeedbackInput): Promise<Outgoing[]> {
+export async function recordVote(core: Bot, input: FeedbackInput): Promise<Outgoing[]> {
   const vote = input.vote === "up" || input.vote === "down" ? input.vote : null;
   const value = parseVote(input.value);
   // A value the bot never rendered (forged, or a code since removed) is dropped without a word.

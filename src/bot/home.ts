@@ -1,15 +1,18 @@
-// Builds the App Home for a state: which codes match the filters and search, and which page shows.
+// Builds the App Home for a state: which codes match the filters and search, which page shows, and
+// "Seen this week", read from the store each time a home is built.
 import { COMPONENTS, SEVERITIES, type Component, type Entry, type Severity } from "../catalog/types.js";
 import { ALL, renderHome, type SeenSection } from "../render/home.js";
 import type { HomeView } from "../render/types.js";
-import type { BotCore } from "./deps.js";
-import { uniqueEntries } from "./entries.js";
 import { codesWithOwnNote } from "../runbook/notes.js";
 import { EMPTY_RUNBOOK } from "../runbook/schema.js";
+import { StateUnavailableError } from "../state/store.js";
+import { uniqueEntries } from "./also-named.js";
+import type { Bot } from "./bot.js";
 import { serializeHomeState, type HomeState } from "./home-state.js";
-import { SEEN_DAYS } from "./seen-this-week.js";
 
 export const HOME_PAGE_SIZE = 20;
+export const SEEN_DAYS = 7;
+export const SEEN_LIMIT = 10;
 
 /** Lower-case words of 2+ characters; a code's underscores count as spaces. */
 function wordsOf(text: string): string[] {
@@ -30,7 +33,7 @@ function containingAll(entries: readonly Entry[], query: string): Entry[] {
  * Search results: codes written in the query first, then the resolver's match and alternatives
  * (best first), then every other code holding all of the query's words, so the list is complete.
  */
-function searchResults(core: BotCore, query: string): Entry[] {
+function searchResults(core: Bot, query: string): Entry[] {
   const resolution = core.search.resolve(query);
   const matched = resolution.match ? [resolution.match] : [];
   const rest = containingAll([...core.catalog.entries].sort(byCode), query);
@@ -48,16 +51,20 @@ function countBy<K extends string>(entries: readonly Entry[], keys: readonly K[]
   return counts;
 }
 
-/** "Seen this week" from the last list read (see refreshSeenThisWeek); absent without state. */
-function seenSection(core: BotCore): SeenSection | undefined {
-  const snapshot = core.state?.seenThisWeek.current();
-  if (!snapshot) return undefined;
-  if (snapshot.status === "unavailable") return snapshot;
-  const rows = snapshot.codes.map((row) => ({ ...row, entry: core.search.byCode(row.code) }));
-  return { status: "ok", days: SEEN_DAYS, rows };
+/** "Seen this week"; a store outage shows as "unavailable" on the home, never as an error. */
+async function seenSection(core: Bot): Promise<SeenSection | undefined> {
+  if (!core.state) return undefined;
+  try {
+    const codes = await core.state.sightings.top({ days: SEEN_DAYS, limit: SEEN_LIMIT });
+    return { status: "ok", days: SEEN_DAYS, rows: codes.map((row) => ({ ...row, entry: core.search.byCode(row.code) })) };
+  } catch (error) {
+    if (error instanceof StateUnavailableError) return { status: "unavailable" };
+    throw error;
+  }
 }
 
-export function buildHome(core: BotCore, state: HomeState): HomeView {
+export async function buildHome(core: Bot, state: HomeState): Promise<HomeView> {
+  const seen = await seenSection(core);
   // Browsing lists codes alphabetically; a search keeps the resolver's best-first order.
   const base = state.query !== null ? searchResults(core, state.query) : [...core.catalog.entries].sort(byCode);
   const noted = codesWithOwnNote(core.runbook?.current() ?? EMPTY_RUNBOOK, core.editedNotes?.current().keys());
@@ -85,6 +92,6 @@ export function buildHome(core: BotCore, state: HomeState): HomeView {
     severityCounts: countBy<Severity>(base.filter((e) => byComponent(e) && byNote(e)), SEVERITIES, (e) => e.severity),
     notedCount: base.filter((e) => bySeverity(e) && byComponent(e) && noted.has(e.code)).length,
     command: core.command,
-    ...(core.state ? { seen: seenSection(core) } : {}),
+    ...(seen ? { seen } : {}),
   });
 }

@@ -1,5 +1,5 @@
-// Which handler owns a clicked element, from its action id alone. The Slack listener and the local
-// preview both ask this one table, so a button cannot work on one surface and do nothing on the other.
+// Which handler owns a clicked element, from its action id alone. The click flow (actions.ts) asks this
+// one table for the Slack app and the local preview, so a button cannot work on one surface and not the other.
 import { ACTION } from "../render/action-ids.js";
 import type { CardActionInput } from "./card-actions.js";
 

@@ -1,3 +1,4 @@
+// LSS spellings of page codes: which LSS-only codes are aliases of a page code.
 import type { Lss } from "./types.js";
 import { sameTitle } from "./text.js";
 

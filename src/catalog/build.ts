@@ -1,3 +1,4 @@
+// Builds the catalog from the saved sources: pages, LSS list, log fields, aliases, rules and overrides.
 import { createHash } from "node:crypto";
 import { findAliases } from "./aliases.js";
 import { componentOf } from "./components.js";

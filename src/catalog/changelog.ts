@@ -1,3 +1,4 @@
+// What changed between two catalogs, as a reviewable summary (printed by `npm run catalog`).
 import type { Catalog, Entry } from "./types.js";
 
 export interface CatalogChanges {

@@ -1,3 +1,4 @@
+// Which ZPA component raised a code: from the title prefix, else from the code prefix.
 import type { Component } from "./types.js";
 
 const TITLE_PREFIXES: ReadonlyArray<[RegExp, Component]> = [

@@ -1,3 +1,4 @@
+// Our own words where the help pages give none (LSS-only codes, codes without a resolution), marked as ours.
 import type { Lss, Severity } from "./types.js";
 
 /** Said where the help pages give no resolution, so nobody mistakes our words for Zscaler's. */

@@ -1,3 +1,4 @@
+// Reads the build inputs (data/sources/, data/overrides.json) and writes data/catalog.json byte-stable.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

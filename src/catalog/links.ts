@@ -1,3 +1,4 @@
+// Help-page links of an entry: the "To learn more, see <Title>." sentences, resolved to help.zscaler.com paths.
 import type { Link } from "./types.js";
 import { slugWords } from "./text.js";
 

@@ -1,3 +1,4 @@
+// Loads and validates data/catalog.json (the runtime side of the catalog).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CatalogSchema, type Catalog } from "./types.js";

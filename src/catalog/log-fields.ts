@@ -1,3 +1,4 @@
+// Meanings of log-field values (e.g. SessionStatus) read from a flattened log-fields help page.
 /**
  * What a log-fields page says each listed value of a field (e.g. SessionStatus) means. The page
  * flattened its list ("...authenticated in ZPAZPN_STATUS_AUTH_FAILED: ..."), so the known values

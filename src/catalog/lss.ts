@@ -1,3 +1,4 @@
+// Zscaler's LSS status-code list: each code's classification, merged over log types.
 import { z } from "zod";
 import type { Lss } from "./types.js";
 

@@ -1,3 +1,4 @@
+// Parses a saved Zscaler help page: heading, source URL, link paths and its status-code tables.
 import { normaliseWhitespace } from "./text.js";
 
 /** One row of a status-code table on a Zscaler help page, as written there. */

@@ -1,3 +1,4 @@
+// Curated exceptions to the derivation rules (data/overrides.json): schema and parsing.
 import { z } from "zod";
 import { ActorSchema, SeveritySchema } from "./types.js";
 

@@ -1,3 +1,4 @@
+// The derivation rules: severity and who acts, from the table, the LSS classification and the steps.
 import type { Actor, Category, Lss, Severity } from "./types.js";
 
 /** What the rules look at: the table, Zscaler's LSS classification and the remediation steps. */

@@ -1,3 +1,4 @@
+// Text helpers for the catalog build: whitespace, same-title checks and sentence splitting, wording kept verbatim.
 /** Text helpers that keep the source wording verbatim: only whitespace and glued sentences change. */
 
 export function normaliseWhitespace(text: string): string {

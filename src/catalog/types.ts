@@ -1,3 +1,4 @@
+// The catalog contract: the Entry schema (zod), components, categories, severities and actors.
 import { z } from "zod";
 
 /** Component prefixes used by the Zscaler pages, with the names a reader knows them by. */

@@ -1,3 +1,4 @@
+// Usage texts of the CLI, one per command.
 /** Usage texts, one per command, shown by --help and after usage errors. */
 export const USAGE = {
   main: `zpa-code: explain Zscaler Private Access (ZPA) session status codes

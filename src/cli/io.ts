@@ -1,3 +1,4 @@
+// The streams and exit codes a CLI run uses (tests pass their own streams).
 import type { Readable, Writable } from "node:stream";
 
 /** The streams a CLI run talks to; tests pass their own. */

@@ -1,3 +1,4 @@
+// `zpa-code list`: the catalog by component and category.
 import { CATEGORIES, COMPONENTS, type Catalog } from "../catalog/types.js";
 import { entryToLine } from "../render/text.js";
 import { EXIT_OK, UsageError, writeLine, type CliIo } from "./io.js";

@@ -1,3 +1,4 @@
+// `zpa-code <query>`: one query answered with a card (or JSON), guesses marked as such.
 import type { Search, Resolution } from "../search/types.js";
 import { entryToLine, entryToText, stripControl } from "../render/text.js";
 import { notesFor } from "../runbook/notes.js";

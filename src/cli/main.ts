@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// The `zpa-code` bin: runs the CLI on process.argv and exits with its code.
 import { EXIT_INTERNAL } from "./io.js";
 import { runCli } from "./run.js";
 

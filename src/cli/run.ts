@@ -1,3 +1,4 @@
+// The CLI: parses arguments and runs lookup, scan, list or stats with exit codes.
 import { parseArgs } from "node:util";
 import { ConfigError, EXIT_CONFIG, type Env } from "../config.js";
 import { loadCatalog } from "../catalog/load.js";

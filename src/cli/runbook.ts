@@ -7,9 +7,8 @@ import { EMPTY_RUNBOOK, type Runbook } from "../runbook/schema.js";
 import { readRunbook, runbookPath } from "../runbook/source.js";
 import type { Search } from "../search/types.js";
 import { readStateConfig } from "../state/config.js";
-import { StateUnavailableError } from "../state/errors.js";
 import { openStateStore } from "../state/open.js";
-import type { EditedNote } from "../state/store.js";
+import { StateUnavailableError, type EditedNote } from "../state/store.js";
 import { EXIT_NO_MATCH, EXIT_OK, UsageError, writeLine, type CliIo } from "./io.js";
 
 export interface RunbookPlace {

@@ -1,3 +1,4 @@
+// `zpa-code scan`: the codes in files or stdin, streamed in bounded pieces.
 import { createReadStream } from "node:fs";
 import type { Entry } from "../catalog/types.js";
 import { MAX_SCAN_CHARS } from "../search/index.js";

@@ -3,11 +3,10 @@ import { ConfigError, type Env } from "../config.js";
 import { stripControl } from "../render/text.js";
 import { DAY_MS } from "../state/buckets.js";
 import { readStateConfig, type StateConfig } from "../state/config.js";
-import { StateUnavailableError } from "../state/errors.js";
+import { StateUnavailableError, type CodeCount, type StateStore } from "../state/store.js";
 import { openStateStore } from "../state/open.js";
-import type { CodeCount, StateStore } from "../state/store.js";
-import { worstRated, type RatedQuery } from "../trends/feedback.js";
-import { DEFAULT_TOP_DAYS, MAX_TOP_DAYS, topCodes } from "../trends/top.js";
+import { DEFAULT_TOP_DAYS, MAX_TOP_DAYS, topCodes } from "../state/sightings.js";
+import { worstRated, type RatedQuery } from "../state/worst-rated.js";
 import { EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js";
 
 export const STATS_LIMIT = 10;

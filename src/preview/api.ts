@@ -1,9 +1,9 @@
-// The preview's JSON API: validates what the page sends, hands it to the PreviewBot as Slack would
-// deliver it, and returns the answers rendered to HTML alongside their raw payloads.
+// The preview's JSON API: validates what the page sends, hands it to the PreviewBot as the Slack
+// listeners would (text as typed), and returns the answers rendered to HTML alongside their raw payloads.
 import { z } from "zod";
-import type { PreviewBot, PreviewUser } from "./bot.js";
+import type { PreviewBot, PreviewUser } from "./payloads.js";
 import { HttpError } from "./http-body.js";
-import { asSlackDelivers, nextMessageTs, splitBotMention } from "./slack-text.js";
+import { nextMessageTs, splitBotMention } from "./slack-text.js";
 import { homeHtml, renderReply, type RenderedReply } from "./surfaces-html.js";
 
 /** The person typing in the preview, and the channel they type in (Slack-shaped ids). */
@@ -57,7 +57,7 @@ export async function handleApi(route: ApiRoute, body: unknown, bot: PreviewBot)
   switch (route) {
     case "command": {
       const { text } = parse(TextRequest, body);
-      const replies = await bot.command({ ...context, text: asSlackDelivers(text.trim()) });
+      const replies = await bot.command({ ...context, text: text.trim() });
       return { replies: replies.map((r) => renderReply(r, nextMessageTs)) } satisfies RepliesResponse;
     }
     case "message": {
@@ -65,7 +65,7 @@ export async function handleApi(route: ApiRoute, body: unknown, bot: PreviewBot)
       if (text.trim() === "") throw new HttpError(400, "text: type a message first.");
       const ts = nextMessageTs();
       const { mentionsBot, rest } = splitBotMention(text);
-      const replies = await bot.message({ ...context, text: asSlackDelivers(rest), ts, mentionsBot });
+      const replies = await bot.message({ ...context, text: rest, ts, mentionsBot });
       return { ts, replies: replies.map((r) => renderReply(r, nextMessageTs)) } satisfies MessageResponse;
     }
     case "action": {

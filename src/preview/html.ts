@@ -19,11 +19,6 @@ export function attr(name: string, value: string | undefined): string {
   return value === undefined ? "" : ` ${name}="${escapeHtml(value)}"`;
 }
 
-/** Slack sends &, < and > as entities in text; these are the only three it uses. */
-export function decodeSlackEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt);/g, (_match, name: string) => (name === "amp" ? "&" : name === "lt" ? "<" : ">"));
-}
-
 /** Link targets the preview will follow; anything else (javascript:, data:, relative) is shown as text. */
 export function safeHref(raw: string): string | undefined {
   const candidate = raw.trim();

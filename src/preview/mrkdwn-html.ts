@@ -1,8 +1,9 @@
 // Slack mrkdwn -> HTML, for the subset bot cards use. Slack's wire format is the input: the
 // sender has already escaped &, < and > as entities, so a raw "<" only ever opens a control
 // sequence (<url|label>, <@U123>, <!channel>). Every piece of text is HTML-escaped on output.
+import { decodeSlackEntities } from "../render/escape.js";
 import { replaceEmojiShortcodes } from "./emoji.js";
-import { decodeSlackEntities, escapeHtml, safeHref } from "./html.js";
+import { escapeHtml, safeHref } from "./html.js";
 
 const PRE_BLOCK = /```([\s\S]*?)```/g;
 const ORDERED_ITEM = /^\s*(\d{1,4})[.)]\s+(.*)$/;

@@ -1,12 +1,12 @@
 // The local preview web server: one Slack-like page plus a small JSON API backed by a PreviewBot.
 // node:http only; everything the page needs is served from here (no CDN), under a strict CSP.
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HEALTH_PATH } from "../health.js";
 import { API_ROUTES, handleApi, type ApiRoute } from "./api.js";
-import type { PreviewBot } from "./bot.js";
+import type { PreviewBot } from "./payloads.js";
 import { HttpError, readJsonBody } from "./http-body.js";
-import { CLIENT_SCRIPT } from "./page/client-script.js";
 import { FAVICON_SVG, INDEX_HTML } from "./page/index-html.js";
 import { STYLES_CSS } from "./page/styles.js";
 
@@ -33,9 +33,24 @@ const SECURITY_HEADERS = {
   "cross-origin-opener-policy": "same-origin",
 } as const;
 
-const STATIC_FILES: Record<string, { type: string; body: string }> = {
+/**
+ * The page's script, browser/app.ts as the build compiled it. Read from dist/ whether this server runs
+ * from dist/ or (tests, tsx) from src/: both sit two levels under the package root.
+ */
+const CLIENT_SCRIPT_URL = new URL("../../dist/preview/browser/app.js", import.meta.url);
+let clientScript: string | undefined;
+function readClientScript(): string {
+  try {
+    clientScript ??= readFileSync(CLIENT_SCRIPT_URL, "utf8");
+  } catch {
+    throw new Error("dist/preview/browser/app.js is missing: run `npm run build` first");
+  }
+  return clientScript;
+}
+
+const STATIC_FILES: Record<string, { type: string; body: string | (() => string) }> = {
   "/": { type: "text/html; charset=utf-8", body: INDEX_HTML },
-  "/app.js": { type: "text/javascript; charset=utf-8", body: CLIENT_SCRIPT },
+  "/app.js": { type: "text/javascript; charset=utf-8", body: readClientScript },
   "/style.css": { type: "text/css; charset=utf-8", body: STYLES_CSS },
   "/favicon.svg": { type: "image/svg+xml", body: FAVICON_SVG },
 };
@@ -109,8 +124,9 @@ async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot)
   const file = STATIC_FILES[path === "/index.html" ? "/" : path];
   if (file !== undefined) {
     requireMethod(method, ["GET", "HEAD"]);
+    const body = typeof file.body === "function" ? file.body() : file.body;
     res.writeHead(200, { ...SECURITY_HEADERS, "content-type": file.type, "cache-control": "no-cache" });
-    res.end(method === "HEAD" ? undefined : file.body);
+    res.end(method === "HEAD" ? undefined : body);
     return;
   }
   const apiRoute = path.startsWith("/api/") ? path.slice("/api/".length) : undefined;

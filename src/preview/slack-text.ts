@@ -1,10 +1,5 @@
-// What Slack does to typed text before an app sees it, reproduced so the preview feeds the bot
-// the same strings Slack would.
-
-/** Slack delivers message and command text with &, < and > escaped as entities. */
-export function asSlackDelivers(typed: string): string {
-  return typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+// What Slack adds to a typed message before an app sees it, reproduced for the preview: the @mention
+// of the bot (Slack's app_mention) and the message's ts.
 
 /** "@zpa-code …", "@zpa-codes …" or "@ZPA Codes …" at the start of a message: typed stand-ins for an @mention of the bot. */
 const BOT_MENTION = /^\s*@zpa[-_ ]codes?\b[:,]?\s*/i;

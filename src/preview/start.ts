@@ -1,15 +1,30 @@
-// Starts the local preview the way `npm start` does without Slack tokens: the real bot logic behind
-// the Slack-like page, on PREVIEW_HOST (default 127.0.0.1) and the shared PORT.
-import type { Env } from "../config.js";
-import { loadCorePreviewBot } from "./core-bot.js";
-import { startPreviewServer, type RunningPreview } from "./server.js";
-import { readPreviewHost } from "./settings.js";
+// Starts the local preview the way `npm start` does without Slack tokens: the real bot behind the
+// Slack-like page, on PREVIEW_HOST (default 127.0.0.1) and the shared PORT.
+import { isIP } from "node:net";
+import { ConfigError, type AutoReplySettings, type Env } from "../config.js";
+import { loadPreviewBot } from "./adapter.js";
+import { DEFAULT_PREVIEW_HOST, startPreviewServer, type RunningPreview } from "./server.js";
 
 export interface LocalPreviewOptions {
   env: Env;
   /** From the shared config (PORT); 0 = any free port. */
   port: number;
+  /** From the shared config; default: the defaults (on in every channel, 24 h dedupe). */
+  autoReply?: AutoReplySettings;
   log?: (line: string) => void;
+}
+
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+
+/** PREVIEW_HOST, the one setting only the preview reads: a host name or IP address (IPv6 with or without brackets); no scheme, port or path. */
+export function readPreviewHost(env: Env): string {
+  const raw = env.PREVIEW_HOST?.trim();
+  if (raw === undefined || raw === "") return DEFAULT_PREVIEW_HOST;
+  const host = raw.replace(/^\[(.*)\]$/, "$1");
+  if (isIP(host) === 0 && !HOST_NAME.test(host)) {
+    throw new ConfigError("PREVIEW_HOST", "must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (no scheme or port)");
+  }
+  return host;
 }
 
 /** The one line `npm start` prints: where the page is, and how to reach a real workspace instead. */
@@ -20,11 +35,12 @@ export function previewStartedLine(url: string): string {
   );
 }
 
-/** Throws ConfigError for a bad PREVIEW_HOST, before anything listens. */
+/** Throws ConfigError for a bad PREVIEW_HOST, RUNBOOK_FILE or RUNBOOK_EDITORS, before anything listens. */
 export async function startLocalPreview(options: LocalPreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = readPreviewHost(options.env);
-  const preview = await startPreviewServer({ bot: loadCorePreviewBot({ env: options.env, log }), host, port: options.port, log });
+  const bot = loadPreviewBot(options.autoReply ? { autoReply: options.autoReply } : undefined, { env: options.env, log });
+  const preview = await startPreviewServer({ bot, host, port: options.port, log });
   log(previewStartedLine(preview.url));
   return preview;
 }

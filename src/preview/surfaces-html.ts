@@ -1,6 +1,6 @@
 // The Slack chrome around rendered Block Kit: a bot message in a channel or thread, the App Home
 // tab and a modal. Each carries a "Show Block Kit JSON" toggle with the exact payload.
-import type { PreviewReply } from "./bot.js";
+import type { PreviewReply } from "./payloads.js";
 import { blocksToHtml, jsonToggleHtml, messageToHtml, modalToHtml } from "./blockkit-html.js";
 import { attr } from "./html.js";
 

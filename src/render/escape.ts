@@ -9,11 +9,12 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
- * Slack delivers typed text with &, < and > already as entities (and real mentions as <...> markup).
- * Decoding first means the text is escaped exactly once on the way out, so "a & b" shows as typed.
+ * escapeMrkdwn's inverse, the only decoder: Slack delivers typed text with &, < and > as entities (and
+ * real mentions as <...> markup). Surfaces decode once at the edge, so the core sees the text as typed
+ * and escapes it exactly once on the way out; the preview also uses it to show mrkdwn as HTML.
  */
 export function decodeSlackEntities(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text.replace(/&(amp|lt|gt);/g, (_match, name: string) => (name === "amp" ? "&" : name === "lt" ? "<" : ">"));
 }
 
 /** The first `end` UTF-16 units, one fewer if the cut would split an emoji's surrogate pair (Slack shows a lone half as garbage). */

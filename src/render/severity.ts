@@ -1,3 +1,4 @@
+// Severity emoji and labels, shared by cards, lists and the App Home.
 import type { Entry, Severity } from "../catalog/types.js";
 
 /** One emoji per severity, so a list can be scanned by colour before reading. */

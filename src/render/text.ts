@@ -1,3 +1,4 @@
+// Plain-text rendering of an entry for the terminal (the CLI), with control characters stripped.
 import type { Entry } from "../catalog/types.js";
 
 /** Terminal rendering of an entry, for the CLI. Plain text: it also reads well when piped. */

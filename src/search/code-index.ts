@@ -1,3 +1,4 @@
+// Exact and compact spellings of every code and alias, the base of the other indexes.
 import type { Entry } from "../catalog/types.js";
 import { compactCode } from "./normalize.js";
 

@@ -1,3 +1,4 @@
+// Edit distance with an early stop, used to verify that a fuzzy hit is really a few keystrokes away.
 /**
  * Optimal-string-alignment distance (insert, delete, substitute, swap two neighbours), computed only in
  * the band of cells that can stay within `limit` and given up as soon as a whole row exceeds it; returns

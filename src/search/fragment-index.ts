@@ -1,3 +1,4 @@
+// Fragment lookup: a unique part of a code (OPEN_SERVER_CONN) finds the codes containing it.
 import type { Entry } from "../catalog/types.js";
 import type { Spelling } from "./code-index.js";
 

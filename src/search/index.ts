@@ -1,3 +1,4 @@
+// The search API: createSearch(catalog) builds the indexes once; resolve(), scan() and byCode() read them.
 import { loadCatalog } from "../catalog/load.js";
 import type { Catalog } from "../catalog/types.js";
 import { buildCodeIndex } from "./code-index.js";

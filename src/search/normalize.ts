@@ -1,3 +1,4 @@
+// Keys for matching: compact code keys, title keys and component prefixes of titles.
 /** Code key that ignores case and separators: "brk-mt setup_timeout" -> "BRKMTSETUPTIMEOUT". */
 export function compactCode(text: string): string {
   return text.toUpperCase().replace(/[^A-Z0-9]/g, "");
@@ -29,9 +30,4 @@ export function titleKey(text: string): string {
     .replace(/\s+/g, " ")
     .replace(/[\s.!?,;:]+$/, "")
     .trim();
-}
-
-/** Slack sends these three characters as HTML entities. */
-export function decodeSlackEntities(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }

@@ -1,4 +1,5 @@
-import { decodeSlackEntities, splitComponentPrefix } from "./normalize.js";
+// Query clean-up and shape tests (code-like, key: value), and the one query-length bound, MAX_QUERY_CHARS.
+import { splitComponentPrefix } from "./normalize.js";
 
 /** Longer queries are cut here: the longest page title has about 130 characters, a code 50. */
 export const MAX_QUERY_CHARS = 200;
@@ -6,9 +7,9 @@ export const MAX_QUERY_CHARS = 200;
 const OPENERS = "`'\"“”‘’*_~([{<";
 const CLOSERS = "`'\"“”‘’*_~)]}>.,;:!?";
 
-/** The query as the user meant it: bounded, Slack entities decoded, quotes, markup and end punctuation gone. */
+/** The query as the user meant it (already bounded by resolve): quotes, markup and end punctuation gone. */
 export function cleanQuery(raw: string): string {
-  let text = decodeSlackEntities(raw.slice(0, MAX_QUERY_CHARS)).replace(/\s+/g, " ").trim();
+  let text = raw.replace(/\s+/g, " ").trim();
   for (let before = ""; before !== text; ) {
     before = text;
     while (text && OPENERS.includes(text[0]!)) text = text.slice(1);

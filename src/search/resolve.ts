@@ -1,3 +1,4 @@
+// resolve(): one query to the best entry and alternatives, trying code, title, fragment, typo, then words.
 import type { Entry } from "../catalog/types.js";
 import type { CodeIndex } from "./code-index.js";
 import type { FragmentIndex } from "./fragment-index.js";

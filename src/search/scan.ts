@@ -1,3 +1,4 @@
+// scan(): every catalog code written in a text (a log line, a paste), in order, bounded by MAX_SCAN_CHARS.
 import type { Entry } from "../catalog/types.js";
 import type { CodeIndex, Spelling } from "./code-index.js";
 

@@ -1,3 +1,4 @@
+// One-edit neighbours of known words, so the word search forgives a typo in a long word.
 import { boundedEditDistance } from "./edit-distance.js";
 
 /** Words shorter than this have too many one-edit neighbours to count a typo as the same word. */

@@ -1,3 +1,4 @@
+// Page-title lookup: a query that is a title (with or without its component prefix) finds its codes.
 import type { Entry } from "../catalog/types.js";
 import { splitComponentPrefix, titleKey } from "./normalize.js";
 

@@ -1,3 +1,4 @@
+// The search types: Resolution, how it matched, and the Search interface.
 import type { Entry } from "../catalog/types.js";
 
 /** How a query was matched, from most to least certain. */

@@ -1,3 +1,4 @@
+// Typo matching of codes (fuse.js bitap), bounded by how many edits a code of that length allows.
 import Fuse from "fuse.js";
 import type { Entry } from "../catalog/types.js";
 import type { Spelling } from "./code-index.js";

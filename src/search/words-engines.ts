@@ -1,3 +1,4 @@
+// The free-text engines behind the word search (minisearch, fuse.js), behind one interface.
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 import type { Entry } from "../catalog/types.js";

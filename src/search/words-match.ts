@@ -1,3 +1,4 @@
+// Plain-language queries: weighs the query words against each entry and decides whether one answer is clear.
 import type { Entry } from "../catalog/types.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";

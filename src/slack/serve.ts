@@ -1,12 +1,14 @@
-// Runs the bot until SIGTERM/SIGINT: opens the state, builds the deps, starts the app, turns start-up
-// failures into one-line messages, and stops gracefully. Only main.ts calls this.
+// Runs the bot in Slack until SIGTERM/SIGINT: opens the state, builds the bot, starts the app, turns
+// start-up failures into one-line messages, and stops gracefully. Only main.ts calls this.
 import { ConfigError, EXIT_CONFIG, EXIT_UNAVAILABLE, type Env, type SlackConfig } from "../config.js";
-import { StateUnavailableError } from "../state/errors.js";
+import { createBot } from "../bot/bot.js";
+import { loadCatalog } from "../catalog/load.js";
 import { readEditors, type EditorsConfig } from "../runbook/editors.js";
 import { openRunbook } from "../runbook/open.js";
 import type { RunbookSource } from "../runbook/source.js";
-import { openState, type OpenedState } from "../state/open.js";
-import { loadBotDeps } from "./deps.js";
+import { createSearch } from "../search/index.js";
+import { openState, type State } from "../state/open.js";
+import { StateUnavailableError } from "../state/store.js";
 import { createRedactingLogger } from "./logger.js";
 import { secretsOf, SlackStartError, startSlackApp, type RunningSlackApp } from "./start.js";
 
@@ -18,17 +20,18 @@ export async function serveSlack(
   const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
 
   // Before Slack: a bad runbook file or an unreachable Redis is nothing to connect for.
-  const deps = loadBotDeps(config.autoReply);
+  const catalog = loadCatalog();
+  const search = createSearch(catalog);
   let runbook: RunbookSource;
   let editors: EditorsConfig;
   try {
     editors = readEditors(env);
-    runbook = openRunbook(env, deps.search, { log: (line) => logger.info(line), warn: (line) => logger.warn(line), sighup: true });
+    runbook = openRunbook(env, search, { log: (line) => logger.info(line), warn: (line) => logger.warn(line), sighup: true });
   } catch (error) {
     if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
     throw error;
   }
-  let state: OpenedState;
+  let state: State;
   try {
     state = await openState(env, (line) => logger.warn(line));
   } catch (error) {
@@ -40,7 +43,7 @@ export async function serveSlack(
 
   let running: RunningSlackApp;
   try {
-    running = await startSlackApp(config, { ...deps, state, runbook, editors }, { logger });
+    running = await startSlackApp(config, createBot({ ...config, catalog, search, runbook, editors }, state), { logger });
   } catch (error) {
     await state.store.close().catch(() => undefined);
     if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);

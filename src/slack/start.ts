@@ -2,10 +2,11 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type HTTPReceiver, type Logger } from "@slack/bolt";
+import type { Bot } from "../bot/bot.js";
 import type { SlackConfig } from "../config.js";
 import { healthReporter, startHealthServer } from "../health.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
-import { registerListeners, type BotDeps } from "./listeners/index.js";
+import { registerListeners } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
 
@@ -45,13 +46,9 @@ export function secretsOf(config: SlackConfig): string[] {
   return config.mode === "socket" ? [config.botToken, config.appToken] : [config.botToken, config.signingSecret];
 }
 
-export async function startSlackApp(
-  config: SlackConfig,
-  deps: BotDeps,
-  options: StartOptions = {},
-): Promise<RunningSlackApp> {
+export async function startSlackApp(config: SlackConfig, bot: Bot, options: StartOptions = {}): Promise<RunningSlackApp> {
   const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const health = healthReporter(config.mode, deps.catalog.entries.length);
+  const health = healthReporter(config.mode, bot.catalog.entries.length);
   const receiver =
     config.mode === "http" ? createHttpReceiver(config, logger, health) : createSocketModeReceiver(config, logger);
 
@@ -71,7 +68,7 @@ export async function startSlackApp(
   });
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
-  registerListeners(app, deps);
+  registerListeners(app, bot, logger);
 
   await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
 

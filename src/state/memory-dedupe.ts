@@ -1,6 +1,6 @@
 // Single-process DedupeStore: a Map in insertion order, bounded so a busy workspace cannot grow it
 // without limit; it evicts from the oldest claim, dropping expired ones as it goes.
-import type { DedupeStore } from "./dedupe.js";
+import type { DedupeStore } from "./store.js";
 
 export const DEFAULT_MAX_CLAIMS = 50_000;
 

@@ -3,10 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { HOUR_MS, hourBucket, hourBucketsBetween, rankCodes } from "./buckets.js";
-import { StateUnavailableError } from "./errors.js";
 import { parseEditedNote, parseFeedback } from "./records.js";
 import { DEFAULT_KEY_PREFIX, redisKeys } from "./redis-keys.js";
 import {
+  StateUnavailableError,
   assertClaimKey,
   MAX_FEEDBACK_KEPT,
   MAX_RECENT_SIGHTINGS_PER_CODE,

@@ -1,8 +1,23 @@
-import type { Link } from "../catalog/types.js";
-import type { DedupeStore } from "./dedupe.js";
-
 // The one state contract that dedupe, channel settings and sightings go through. Two implementations:
 // in-process (memory-store.ts, the default) and Redis (redis-store.ts, shared by every replica).
+
+import type { Link } from "../catalog/types.js";
+
+/** "Have we already done this?": the part of the store that dedupe needs, so tests can pass a bare one. */
+export interface DedupeStore {
+  /** True the first time `key` is claimed within `ttlMs`; false while an earlier claim is alive. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim back (the work failed), so a retry may claim it again. */
+  release(key: string): Promise<void>;
+}
+
+/** The shared store cannot be reached; the message names host:port only, never credentials. */
+export class StateUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StateUnavailableError";
+  }
+}
 
 /** Milliseconds since the epoch; injectable so tests can move time instead of waiting. */
 export type Clock = () => number;

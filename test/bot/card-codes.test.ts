@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { handleCardAction } from "../../src/bot/card-actions.js";
 import { answerCommand } from "../../src/bot/command.js";
-import type { BotCore } from "../../src/bot/deps.js";
+import { createBot, type Bot } from "../../src/bot/bot.js";
 import { handleHomeAction } from "../../src/bot/home-actions.js";
 import type { Outgoing } from "../../src/bot/outgoing.js";
 import { loadCatalog } from "../../src/catalog/load.js";
@@ -14,20 +14,12 @@ import type { Block, Message } from "../../src/render/types.js";
 import { MAX_NOTE_LINKS, MAX_NOTE_TEXT, MAX_OWNER_CHARS, type Runbook, type TeamNote } from "../../src/runbook/schema.js";
 import { fixedRunbook } from "../../src/runbook/source.js";
 import { createSearch } from "../../src/search/index.js";
-import { MemoryDedupeStore } from "../../src/state/memory-dedupe.js";
 
 const catalog = loadCatalog();
 const search = createSearch(catalog);
 
-function core(runbook?: Runbook): BotCore {
-  return {
-    catalog,
-    search,
-    autoReply: { enabled: true, channels: null, dedupeHours: 24 },
-    dedupe: new MemoryDedupeStore(),
-    command: "/zpa-code",
-    ...(runbook ? { runbook: fixedRunbook(runbook) } : {}),
-  };
+function core(runbook?: Runbook): Bot {
+  return createBot({ catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24 }, ...(runbook ? { runbook: fixedRunbook(runbook) } : {}) });
 }
 
 /** Buttons that take the reader to a code (Show, Details, View), with the code they carry. */
@@ -46,7 +38,7 @@ function messagesOf(outgoing: readonly Outgoing[]): Message[] {
 /** A typo of the code: one letter in the middle dropped, lower-case, as people type it. */
 const typo = (code: string): string => (code.slice(0, 6) + code.slice(7)).toLowerCase();
 
-function cardsFor(bot: BotCore, entry: Entry): Array<[string, Message]> {
+async function cardsFor(bot: Bot, entry: Entry): Promise<Array<[string, Message]>> {
   const card = (action: "show" | "details" | "share", fromEphemeral: boolean) =>
     messagesOf(handleCardAction(bot, { action, code: entry.code, userId: "U0ALICE", channelId: "C0CHAN", fromEphemeral, canEdit: true }));
   return [
@@ -56,17 +48,17 @@ function cardsFor(bot: BotCore, entry: Entry): Array<[string, Message]> {
     ["show", card("show", true)[0]!],
     ["details in a thread", card("details", false)[0]!],
     ["shared", card("share", false)[0]!],
-    ...messagesOf(handleHomeAction(bot, { action: ACTION.homeView, value: entry.code, userId: "U0ALICE", triggerId: "t" })).map(
+    ...messagesOf(await handleHomeAction(bot, { action: ACTION.homeView, value: entry.code, userId: "U0ALICE", triggerId: "t" })).map(
       (m): [string, Message] => ["App Home View", m],
     ),
   ];
 }
 
 describe("codes on cards", () => {
-  it("never offers the same code twice, nor the card's own code, on any card of the catalog", () => {
+  it("never offers the same code twice, nor the card's own code, on any card of the catalog", async () => {
     const bot = core();
     for (const entry of catalog.entries) {
-      for (const [how, message] of cardsFor(bot, entry)) {
+      for (const [how, message] of await cardsFor(bot, entry)) {
         const offered = offeredCodes(message.blocks);
         const header = message.blocks.find((b) => b.type === "header");
         const own = header?.type === "header" ? header.text.text : undefined;
@@ -136,10 +128,10 @@ describe("limits with team notes", () => {
     };
   }
 
-  it("keeps every card of the catalog, reached every way, within Block Kit limits", () => {
+  it("keeps every card of the catalog, reached every way, within Block Kit limits", async () => {
     const bot = core(longestRunbook());
     for (const entry of catalog.entries) {
-      for (const [how, message] of cardsFor(bot, entry)) {
+      for (const [how, message] of await cardsFor(bot, entry)) {
         if (how === "App Home View") expect(viewViolations({ type: "modal", title: { type: "plain_text", text: "x" }, close: { type: "plain_text", text: "x" }, blocks: message.blocks }), entry.code).toEqual([]);
         else expect(messageViolations(message), `${entry.code} (${how})`).toEqual([]);
       }

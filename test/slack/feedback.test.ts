@@ -2,7 +2,7 @@
 // real Redis with hashed users, then `zpa-code stats --feedback` reading them as an operator would.
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StateHandles } from "../../src/bot/state.js";
+import type { State } from "../../src/state/open.js";
 import { runCli } from "../../src/cli/run.js";
 import { ACTION } from "../../src/render/action-ids.js";
 import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
@@ -10,10 +10,10 @@ import { blockActions, nextTs, TEST_TEAM_ID, TEST_USER_ID } from "../support/pay
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 import { postInteraction, postSlashCommand } from "../support/sign.js";
 import { newKeyPrefix, openTestState } from "../support/state.js";
-import { buttonsOf } from "../slack-support.js";
+import { buttonsOf } from "../support/slack.js";
 
 let redis: RedisServer;
-let state: StateHandles;
+let state: State;
 let t: HttpTestApp;
 const prefix = newKeyPrefix();
 

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { StateHandles } from "../../src/bot/state.js";
+import type { State } from "../../src/state/open.js";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { ACTION, NOTE_MODAL } from "../../src/render/action-ids.js";
 import { messageViolations, viewViolations } from "../../src/render/limits.js";
@@ -20,7 +20,7 @@ import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
 import { blockActions, nextTs, TEST_TEAM_ID, TEST_USER_ID } from "../support/payloads.js";
 import { postInteraction, postSlashCommand } from "../support/sign.js";
 import { openTestState } from "../support/state.js";
-import { buttonsOf, headersOf } from "../slack-support.js";
+import { buttonsOf, headersOf } from "../support/slack.js";
 
 const EDITOR = "U0EDITOR1";
 const GROUP_MEMBER = "U0GROUPIE";
@@ -31,13 +31,13 @@ const exampleText = readFileSync(fileURLToPath(new URL("../../runbook.example.ym
 const runbook = parseRunbook(exampleText, "runbook.yml", codeLookup(search));
 
 let t: HttpTestApp;
-let state: StateHandles;
+let state: State;
 
 beforeAll(async () => {
   state = await openTestState("in-process");
   t = await startHttpTestApp({
     state,
-    deps: { runbook: fixedRunbook(runbook), editors: { users: new Set([EDITOR]), groups: new Set([GROUP]) } },
+    bot: { runbook: fixedRunbook(runbook), editors: { users: new Set([EDITOR]), groups: new Set([GROUP]) } },
   });
   t.api.answer("usergroups.users.list", (body) => ({ users: body.usergroup === GROUP ? [GROUP_MEMBER] : [] }));
 });

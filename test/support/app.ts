@@ -1,9 +1,8 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
-import type { StateHandles } from "../../src/bot/state.js";
-import type { AutoReplySettings, BotDeps } from "../../src/slack/listeners/index.js";
-import type { HttpModeConfig, SocketModeConfig } from "../../src/config.js";
-import { loadBotDeps } from "../../src/slack/deps.js";
+import { createBot, type BotConfig } from "../../src/bot/bot.js";
+import type { AutoReplySettings, HttpModeConfig, SocketModeConfig } from "../../src/config.js";
+import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
@@ -15,13 +14,13 @@ export const TEST_SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
 export interface TestAppOptions {
   autoReply?: Partial<AutoReplySettings>;
-  /** Replace parts of the real deps (catalog, search); normally left alone. */
-  deps?: Partial<BotDeps>;
+  /** Replace parts of the real bot (catalog, search); normally left alone. */
+  bot?: Omit<Partial<BotConfig>, "autoReply">;
   /**
    * The app's state (store + sightings). Pass the same Redis-backed state twice to run two replicas;
    * the caller closes it. Default: a fresh in-process state per app.
    */
-  state?: StateHandles;
+  state?: State;
 }
 
 interface TestAppBase {
@@ -110,13 +109,8 @@ async function startWith(
   const logLines: string[] = [];
   const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config), write: (line) => logLines.push(line) });
   try {
-    const supplied = options.deps;
-    const deps: BotDeps =
-      supplied?.catalog && supplied.search
-        ? { autoReply: config.autoReply, ...supplied, catalog: supplied.catalog, search: supplied.search }
-        : { ...loadBotDeps(config.autoReply), ...supplied };
-    if (options.state) deps.state = options.state;
-    const running = await startSlackApp(config, deps, { host: "127.0.0.1", logger });
+    const bot = createBot({ ...options.bot, autoReply: config.autoReply }, options.state ?? openInProcessState());
+    const running = await startSlackApp(config, bot, { host: "127.0.0.1", logger });
     return { running, logLines };
   } catch (error) {
     for (const server of alsoClose) await server.close();

@@ -1,13 +1,12 @@
 // State for in-process test apps: the in-process store or a Redis store on a private redis-server,
 // with its own key prefix, short limits where a test needs them, and one salt shared by replicas.
 import { randomUUID } from "node:crypto";
-import type { StateHandles } from "../../src/bot/state.js";
+import type { State } from "../../src/state/open.js";
 import { DAY_MS } from "../../src/state/buckets.js";
 import { createMemoryStore } from "../../src/state/memory-store.js";
 import { connectRedisStore } from "../../src/state/redis-store.js";
-import type { StateStore } from "../../src/state/store.js";
-import { createSightings } from "../../src/trends/sightings.js";
-import { createUserHasher } from "../../src/trends/user-hash.js";
+import { systemClock, type StateStore } from "../../src/state/store.js";
+import { createSightings, createUserHasher } from "../../src/state/sightings.js";
 
 export type StoreKind = "in-process" | "Redis";
 
@@ -23,7 +22,7 @@ export interface TestStateOptions {
 
 export const TEST_SIGHTINGS_SALT = "test-sightings-salt-shared-by-replicas";
 
-export async function openTestState(kind: StoreKind, options: TestStateOptions = {}): Promise<StateHandles> {
+export async function openTestState(kind: StoreKind, options: TestStateOptions = {}): Promise<State> {
   const limits = { retentionMs: options.retentionMs ?? 30 * DAY_MS, recentWindowMs: options.spikeWindowMs ?? 30 * 60_000 };
   let store: StateStore;
   if (kind === "in-process") {
@@ -37,7 +36,7 @@ export async function openTestState(kind: StoreKind, options: TestStateOptions =
     spikeWindowMs: limits.recentWindowMs,
     spikeMinPeople: options.spikeMinPeople ?? 5,
   });
-  return { store, sightings };
+  return { store, sightings, clock: systemClock };
 }
 
 export function newKeyPrefix(): string {

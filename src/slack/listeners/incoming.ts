@@ -1,5 +1,6 @@
-// Reads the fields the bot needs from Slack's message-shaped events, whatever their subtype.
+// Reads the fields the bot needs from Slack's message-shaped events, whatever their subtype, with the text decoded.
 import type { IncomingMessage } from "../../bot/auto-reply.js";
+import { decodeSlackEntities } from "../../render/escape.js";
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
@@ -11,7 +12,7 @@ export function toIncomingMessage(event: unknown, isMention: boolean): IncomingM
   const channel = text(fields.channel);
   const ts = text(fields.ts);
   if (channel === undefined || ts === undefined) return null;
-  const out: IncomingMessage = { channel, ts, text: text(fields.text) ?? "", isMention };
+  const out: IncomingMessage = { channel, ts, text: decodeSlackEntities(text(fields.text) ?? ""), isMention };
   const user = text(fields.user);
   const botId = text(fields.bot_id);
   const subtype = text(fields.subtype);

@@ -1,73 +1,54 @@
-// Wires the bot logic to a Bolt app: one listener per file, all sharing one BotCore.
-import type { App, Logger } from "@slack/bolt";
-import type { Catalog } from "../../catalog/types.js";
-import { DEFAULT_COMMAND, type AutoReplySettings, type BotCore } from "../../bot/deps.js";
-import { createEditedNotes } from "../../bot/edited-notes.js";
-import { createEditors } from "../../bot/editors.js";
-import { NO_EDITORS, type EditorsConfig } from "../../runbook/editors.js";
-import { createBotState, type StateHandles } from "../../bot/state.js";
-import type { RunbookSource } from "../../runbook/source.js";
-import type { Search } from "../../search/types.js";
-import type { DedupeStore } from "../../state/dedupe.js";
-import { openInProcessState } from "../../state/open.js";
+// Wires a built bot to a Bolt app: one listener per file, plus the logging of rate limits and store health.
+import { webApi, type App, type Logger } from "@slack/bolt";
+import type { Bot } from "../../bot/bot.js";
+import type { StateStore } from "../../state/store.js";
 import { registerBlockActions } from "./block-actions.js";
 import { registerCommand } from "./command.js";
-import { refreshNotesBeforeInteraction, refreshSeenBeforeHome } from "./home-freshness.js";
 import { registerHomeOpened } from "./home-opened.js";
 import { registerMessages } from "./messages.js";
-import { logRateLimits } from "./rate-limits.js";
 import { registerNoteSubmit } from "./note-submit.js";
 import { registerSearchSubmit } from "./search-submit.js";
-import { logStateHealth } from "./state-health.js";
-
-export type { AutoReplySettings } from "../../bot/deps.js";
-
-/** Everything the listeners need; surfaces build it once at start. */
-export interface BotDeps {
-  catalog: Catalog;
-  search: Search;
-  autoReply: AutoReplySettings;
-  /** Channel settings, sightings and dedupe (openState()); defaults to a fresh in-process state per app. */
-  state?: StateHandles;
-  /** Who already answered what; defaults to the state's store. */
-  dedupe?: DedupeStore;
-  /** Defaults to /zpa-code. */
-  command?: string;
-  /** Defaults to the app's logger. */
-  logger?: Logger;
-  /** The team's runbook file (openRunbook); absent: no file notes. */
-  runbook?: RunbookSource;
-  /** RUNBOOK_EDITORS; absent: nobody may edit notes from Slack. */
-  editors?: EditorsConfig;
-}
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
-export function registerListeners(app: App, deps: BotDeps): void {
-  const handles = deps.state ?? openInProcessState();
-  const core: BotCore = {
-    catalog: deps.catalog,
-    search: deps.search,
-    autoReply: deps.autoReply,
-    dedupe: deps.dedupe ?? handles.store,
-    command: deps.command ?? DEFAULT_COMMAND,
-    state: createBotState(handles),
-    editedNotes: createEditedNotes(handles.store),
-    editors: createEditors(
-      deps.editors ?? NO_EDITORS,
-      async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [],
-      (line) => (deps.logger ?? app.logger).warn(line),
-    ),
-    ...(deps.runbook ? { runbook: deps.runbook } : {}),
-  };
-  const logger = deps.logger ?? app.logger;
-  logStateHealth(handles.store, logger);
+export function registerListeners(app: App, bot: Bot, logger: Logger): void {
+  if (bot.state) logStateHealth(bot.state.store, logger);
   logRateLimits(app, logger);
-  app.use(refreshSeenBeforeHome(core, logger));
-  app.use(refreshNotesBeforeInteraction(core, logger));
-  registerCommand(app, core, logger);
-  registerMessages(app, core, logger);
-  registerHomeOpened(app, core);
-  registerBlockActions(app, core);
-  registerSearchSubmit(app, core);
-  registerNoteSubmit(app, core);
+  registerCommand(app, bot, logger);
+  registerMessages(app, bot, logger);
+  registerHomeOpened(app, bot);
+  registerBlockActions(app, bot);
+  registerSearchSubmit(app, bot);
+  registerNoteSubmit(app, bot);
+  // RUNBOOK_EDITORS may name user groups: their members are read with the app's own client.
+  bot.editors.readGroupsWith(
+    async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [],
+    (line) => logger.warn(line),
+  );
+}
+
+/** Each change of the shared store's health, so an operator sees why auto-replies stopped and when they resumed. */
+function logStateHealth(store: StateStore, logger: Logger): void {
+  store.onHealthChange((healthy) => {
+    if (healthy) logger.warn(`${store.where} is reachable again: auto-replies resume`);
+    else logger.warn(`${store.where} is unreachable: skipping auto-replies until it is back (slash commands still answer)`);
+  });
+}
+
+/** Bolt's WebClient waits out a 429 (Retry-After) and retries by itself; this makes each wait visible. */
+function logRateLimits(app: App, logger: Logger): void {
+  const watched = new WeakSet<webApi.WebClient>();
+  const watch = (client: webApi.WebClient): void => {
+    if (watched.has(client)) return;
+    watched.add(client);
+    client.on(webApi.WebClientEvent.RATE_LIMITED, (retrySeconds: number, request?: { url?: string }) => {
+      // Only the method name: the request body may hold message text or tokens.
+      const method = request?.url?.split("/").pop() ?? "a Web API call";
+      logger.warn(`Slack rate-limited ${method}; retrying after ${retrySeconds} s`);
+    });
+  };
+  watch(app.client);
+  app.use(async ({ client, next }) => {
+    watch(client);
+    await next();
+  });
 }

@@ -1,34 +1,16 @@
-// Channel messages and @mentions: answer codes in the thread (the bot logic decides whether).
+// Channel messages and @mentions: the bot decides whether to answer in the thread, and sends it.
 import type { App, Logger } from "@slack/bolt";
-import { autoReply, type AutoReply } from "../../bot/auto-reply.js";
-import type { BotCore } from "../../bot/deps.js";
-import { StateUnavailableError } from "../../state/errors.js";
+import type { Bot } from "../../bot/bot.js";
+import { handleMessage } from "../../bot/auto-reply.js";
 import { toIncomingMessage } from "./incoming.js";
-import { send } from "./send.js";
+import { delivery, type Senders } from "./send.js";
 
-export function registerMessages(app: App, core: BotCore, logger: Logger): void {
-  const answer = (isMention: boolean) =>
-    async ({ event, context, client }: { event: unknown; context: { botUserId?: string }; client: Parameters<typeof send>[0]["client"] }) => {
+export function registerMessages(app: App, bot: Bot, logger: Logger): void {
+  const answer =
+    (isMention: boolean) =>
+    async ({ event, context, client }: { event: unknown; context: { botUserId?: string }; client: Senders["client"] }) => {
       const incoming = toIncomingMessage(event, isMention);
-      if (!incoming) return;
-      let reply: AutoReply | null;
-      try {
-        reply = await autoReply(core, incoming, context.botUserId);
-      } catch (error) {
-        if (!(error instanceof StateUnavailableError)) throw error;
-        // Without the shared store a reply could go out twice (once per replica): skip it instead.
-        logger.warn(`Thread reply in ${incoming.channel} skipped: ${error.message}`);
-        return;
-      }
-      if (!reply) return;
-      try {
-        await send({ client }, [reply.outgoing]);
-      } catch (error) {
-        // Give the claim back so Slack's redelivery of this event can still answer.
-        await reply.release().catch(() => undefined);
-        logger.error(`Thread reply in ${incoming.channel} failed: ${(error as Error).message}`);
-        throw error;
-      }
+      if (incoming) await handleMessage(bot, incoming, context.botUserId, delivery({ client }, logger));
     };
   app.event("message", answer(false));
   app.event("app_mention", answer(true));

@@ -1,19 +1,20 @@
-// The Home search modal's Submit: errors keep the modal open; a query re-publishes the Home tab.
+// The Home search modal's Submit: input errors go back in the acknowledgement; anything else is sent after it.
 import type { App } from "@slack/bolt";
-import type { BotCore } from "../../bot/deps.js";
+import type { Bot } from "../../bot/bot.js";
 import { submitSearch } from "../../bot/home-actions.js";
 import { SEARCH_MODAL } from "../../render/action-ids.js";
 import { send } from "./send.js";
 
-export function registerSearchSubmit(app: App, core: BotCore): void {
+export function registerSearchSubmit(app: App, bot: Bot): void {
   app.view(SEARCH_MODAL.callbackId, async ({ ack, body, view, client }) => {
     const query = view.state.values[SEARCH_MODAL.blockId]?.[SEARCH_MODAL.actionId]?.value;
-    const result = submitSearch(core, { userId: body.user.id, metadata: view.private_metadata, query });
-    if (result.kind === "invalid") {
-      await ack({ response_action: "errors", errors: { [SEARCH_MODAL.blockId]: result.error } });
+    const outgoing = await submitSearch(bot, { userId: body.user.id, metadata: view.private_metadata, query });
+    const invalid = outgoing.find((out) => out.kind === "inputErrors");
+    if (invalid) {
+      await ack({ response_action: "errors", errors: invalid.errors });
       return;
     }
     await ack();
-    await send({ client }, result.outgoing);
+    await send({ client }, outgoing);
   });
 }

@@ -1,6 +1,9 @@
 // Turns the bot's Outgoing descriptions into Slack calls.
-import type { RespondFn, webApi } from "@slack/bolt";
-import type { Outgoing } from "../../bot/outgoing.js";
+import type { Logger, RespondFn, webApi } from "@slack/bolt";
+import { NotInChannelError, type Delivery, type Outgoing } from "../../bot/outgoing.js";
+
+/** chat.postMessage's answers when the bot is not a member (channel_not_found: a private channel it cannot see). */
+const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found"]);
 
 export interface Senders {
   client: webApi.WebClient;
@@ -20,14 +23,20 @@ async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<voi
       });
       return;
     case "postMessage":
-      await client.chat.postMessage({
-        channel: out.channel,
-        ...(out.threadTs ? { thread_ts: out.threadTs } : {}),
-        text: out.message.text,
-        blocks: out.message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
+      try {
+        await client.chat.postMessage({
+          channel: out.channel,
+          ...(out.threadTs ? { thread_ts: out.threadTs } : {}),
+          text: out.message.text,
+          blocks: out.message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      } catch (error) {
+        const reason = (error as { data?: { error?: unknown } }).data?.error;
+        if (typeof reason === "string" && NOT_A_MEMBER.has(reason)) throw new NotInChannelError(out.channel);
+        throw error;
+      }
       return;
     case "postEphemeral":
       await client.chat.postEphemeral({
@@ -44,10 +53,21 @@ async function sendOne({ client, respond }: Senders, out: Outgoing): Promise<voi
     case "openModal":
       await client.views.open({ trigger_id: out.triggerId, view: out.view });
       return;
+    case "inputErrors":
+      throw new Error("Input errors are answered in a view_submission's acknowledgement, not sent");
   }
 }
 
 /** Sends in order; a failure stops the rest and propagates (Bolt logs it). */
 export async function send(senders: Senders, outgoing: readonly Outgoing[]): Promise<void> {
   for (const out of outgoing) await sendOne(senders, out);
+}
+
+/** What the bot's flows may send before they finish, and where they log. */
+export function delivery(senders: Senders, logger: Logger): Delivery {
+  return {
+    send: (out) => sendOne(senders, out),
+    warn: (line) => logger.warn(line),
+    error: (line) => logger.error(line),
+  };
 }

@@ -1,0 +1,60 @@
+// Shared helpers for the end-to-end Slack tests (not a test file itself).
+import type { RecordedCall } from "./fake-slack-api.js";
+import { TEST_TEAM_ID, TEST_USER_ID, nextTs } from "./payloads.js";
+
+/** A mention Slack would act on, if any outgoing payload carried it unescaped. */
+export const LIVE_MENTION = /<!(?:channel|here|everyone)[|>]|<@U123[|>]/;
+
+export function headersOf(blocks: unknown): string[] {
+  if (!Array.isArray(blocks)) return [];
+  return blocks.flatMap((b: { type?: string; text?: { text?: string } }) => (b.type === "header" && b.text?.text ? [b.text.text] : []));
+}
+
+export interface SentButton {
+  action_id: string;
+  value?: string;
+  text: { text: string };
+}
+
+export function buttonsOf(blocks: unknown): SentButton[] {
+  if (!Array.isArray(blocks)) return [];
+  return blocks.flatMap((b: { type?: string; elements?: Array<{ type: string }>; accessory?: { type: string } }) => {
+    const elements = b.type === "actions" ? (b.elements ?? []) : b.accessory ? [b.accessory] : [];
+    return elements.filter((e) => e.type === "button") as unknown as SentButton[];
+  });
+}
+
+/** A view_submission of the App Home search modal. */
+export function searchSubmission(query: string, privateMetadata: string): Record<string, unknown> {
+  return {
+    type: "view_submission",
+    team: { id: TEST_TEAM_ID, domain: "test-team" },
+    user: { id: TEST_USER_ID, username: "alice", name: "alice", team_id: TEST_TEAM_ID },
+    api_app_id: "A0TESTAPP",
+    token: "legacy-verification-token",
+    trigger_id: `trigger.${nextTs()}`,
+    view: {
+      id: "V0SEARCH",
+      team_id: TEST_TEAM_ID,
+      type: "modal",
+      callback_id: "zpa_home_search_modal",
+      private_metadata: privateMetadata,
+      state: { values: { zpa_query: { zpa_query_input: { type: "plain_text_input", value: query } } } },
+      hash: "1.abc",
+    },
+  };
+}
+
+/** Block actions from the App Home tab: no channel, no response URL, the view's metadata. */
+export function homeContainer(privateMetadata: string): Record<string, unknown> {
+  return {
+    container: { type: "view", view_id: "V0HOME" },
+    view: { id: "V0HOME", type: "home", private_metadata: privateMetadata, blocks: [] },
+    channel: undefined,
+    response_url: undefined,
+  };
+}
+
+export function callsJson(calls: readonly RecordedCall[]): string {
+  return JSON.stringify(calls.map((c) => ({ method: c.method, body: c.body })));
+}
