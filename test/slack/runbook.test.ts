@@ -20,7 +20,7 @@ import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
 import { blockActions, nextTs, TEST_TEAM_ID, TEST_USER_ID } from "../support/payloads.js";
 import { postInteraction, postSlashCommand } from "../support/sign.js";
 import { openTestState } from "../support/state.js";
-import { buttonsOf, headersOf } from "../support/slack.js";
+import { buttonsOf, viewSubmission } from "../support/slack.js";
 
 const EDITOR = "U0EDITOR1";
 const GROUP_MEMBER = "U0GROUPIE";
@@ -59,30 +59,12 @@ async function command(text: string, user = TEST_USER_ID): Promise<Record<string
 }
 
 function noteSubmission(user: string, code: string, values: { text: string; links?: string; owner?: string }): Record<string, unknown> {
-  const field = (value: string | undefined) => ({ type: "plain_text_input", value: value ?? null });
-  return {
-    type: "view_submission",
-    team: { id: TEST_TEAM_ID, domain: "test-team" },
-    user: { id: user, username: "someone", name: "someone", team_id: TEST_TEAM_ID },
-    api_app_id: "A0TESTAPP",
-    token: "legacy-verification-token",
-    trigger_id: `trigger.${nextTs()}`,
-    view: {
-      id: "V0NOTE",
-      team_id: TEST_TEAM_ID,
-      type: "modal",
-      callback_id: NOTE_MODAL.callbackId,
-      private_metadata: code,
-      state: {
-        values: {
-          [NOTE_MODAL.text.blockId]: { [NOTE_MODAL.text.actionId]: field(values.text) },
-          [NOTE_MODAL.links.blockId]: { [NOTE_MODAL.links.actionId]: field(values.links) },
-          [NOTE_MODAL.owner.blockId]: { [NOTE_MODAL.owner.actionId]: field(values.owner) },
-        },
-      },
-      hash: "1.abc",
-    },
+  const fields = {
+    [NOTE_MODAL.text.blockId]: { [NOTE_MODAL.text.actionId]: values.text },
+    [NOTE_MODAL.links.blockId]: { [NOTE_MODAL.links.actionId]: values.links ?? null },
+    [NOTE_MODAL.owner.blockId]: { [NOTE_MODAL.owner.actionId]: values.owner ?? null },
   };
+  return viewSubmission(NOTE_MODAL.callbackId, fields, code, user);
 }
 
 describe("team notes from the runbook file", () => {
