@@ -1,6 +1,7 @@
 // `npm run screenshots`: starts the local preview on a free loopback port, drives headless Chromium
-// through it, and writes docs/card.png (a /zpa-code answer) and docs/app-home.png (the Home tab, after a
-// real journal excerpt was pasted so that "Seen this week" has something to show).
+// through it, and writes docs/card.png (a /zpa-code answer), docs/app-home.png (the Home tab, after a
+// real journal excerpt was pasted so that "Seen this week" has something to show) and
+// docs/card-team-note.png (a card with the notes of runbook.example.yml under "Your team").
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPreviewBot } from "../src/preview/adapter.js";
@@ -10,10 +11,17 @@ import { launchBrowser } from "../test/support/browser.js";
 const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
 const PASTED_LOG = readFileSync(new URL("../test/fixtures/samples/app-connector-journal.txt", import.meta.url), "utf8");
 const CARD_QUERY = process.argv[2] ?? "BRK_MT_SETUP_TIMEOUT";
+const TEAM_NOTE_QUERY = "AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER";
+const EXAMPLE_RUNBOOK = fileURLToPath(new URL("../runbook.example.yml", import.meta.url));
 const VIEWPORT = { width: 1280, height: 900 };
 
 mkdirSync(DOCS, { recursive: true });
 const preview = await startPreviewServer({ bot: loadPreviewBot(), host: "127.0.0.1", port: 0 });
+const withRunbook = await startPreviewServer({
+  bot: loadPreviewBot(undefined, { env: { RUNBOOK_FILE: EXAMPLE_RUNBOOK } }),
+  host: "127.0.0.1",
+  port: 0,
+});
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -34,8 +42,18 @@ try {
   await page.locator("#home-content .bk-block").first().waitFor();
   await page.screenshot({ path: `${DOCS}app-home.png` });
 
-  console.log(`Wrote ${DOCS}card.png and ${DOCS}app-home.png`);
+  const noted = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  noted.setDefaultTimeout(15_000);
+  await noted.goto(withRunbook.url);
+  await noted.locator("body[data-ready=true]").waitFor();
+  await noted.locator("#composer-input").fill(`/zpa-code ${TEAM_NOTE_QUERY}`);
+  await noted.locator("#composer-input").press("Enter");
+  await noted.locator("#messages article.msg-bot .bk-header-text").first().waitFor();
+  await noted.screenshot({ path: `${DOCS}card-team-note.png` });
+
+  console.log(`Wrote ${DOCS}card.png, ${DOCS}app-home.png and ${DOCS}card-team-note.png`);
 } finally {
   await browser.close();
   await preview.close();
+  await withRunbook.close();
 }
