@@ -1,3 +1,4 @@
+// The support-ticket fields: every name exists in the LSS log-field reference it cites, and each component asks for time and an id.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";

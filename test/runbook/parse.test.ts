@@ -1,3 +1,4 @@
+// The runbook file format on the real catalog: every selector, errors naming file, entry and field, and most-specific-first order.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

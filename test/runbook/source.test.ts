@@ -1,3 +1,4 @@
+// Where the runbook comes from (RUNBOOK_FILE or ./runbook.yml) and how it reloads: SIGHUP, a file replaced on disk, a bad edit kept out.
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
