@@ -60,7 +60,7 @@ export async function handleHomeAction(core: Bot, input: HomeActionInput): Promi
       return publish(core, input.userId, { ...state, page: Number.isFinite(page) ? page : 1 });
     }
     case ACTION.homeClearSearch:
-      return publish(core, input.userId, { ...state, query: null, page: 1 });
+      return publish(core, input.userId, { ...state, query: null, page: 1, searchBox: state.searchBox + 1 });
     case ACTION.homeSearch:
       if (!input.triggerId) return [];
       return [{ kind: "openModal", triggerId: input.triggerId, view: renderSearchModal(serializeHomeState(state)) }];

@@ -83,6 +83,7 @@ export async function buildHome(core: Bot, state: HomeState): Promise<HomeView> 
     severity: state.severity,
     query: state.query,
     noted: state.noted,
+    searchBox: state.searchBox,
     entries: matching.slice(start, start + HOME_PAGE_SIZE),
     total: matching.length,
     page,

@@ -34,6 +34,8 @@ export interface HomePage {
   query: string | null;
   /** Only codes with a team note of their own. */
   noted: boolean;
+  /** The search box's generation: a new one (after Clear search) shows an empty box. */
+  searchBox: number;
   /** Codes on this page. */
   entries: readonly Entry[];
   /** Codes matching the filters and search, over all pages. */
@@ -89,15 +91,15 @@ function notedToggle(page: HomePage): Button {
 
 /**
  * The search box. Slack keeps what was typed in a box whose block id it already knows, so the box
- * keeps the query while searching; a different id after "Clear search" empties it. (No initial_value:
- * the query is echoed, escaped, in the line above the list instead.)
+ * keeps the query while searching; a new id after "Clear search" empties it. (No initial_value: the
+ * query is echoed, escaped, in the line above the list instead.)
  */
 export const SEARCH_BLOCK_PREFIX = "zpa_home_query";
 
 function searchBox(page: HomePage): Block {
   return {
     type: "input",
-    block_id: `${SEARCH_BLOCK_PREFIX}:${page.query === null ? "empty" : "searching"}`,
+    block_id: `${SEARCH_BLOCK_PREFIX}:${page.searchBox}`,
     dispatch_action: true,
     label: plain("Search codes", LIMITS.inputLabel),
     element: {

@@ -166,7 +166,10 @@ describe("App Home", () => {
     expect(JSON.stringify(found.blocks)).toContain("“saml fingerprint”");
 
     const cleared = published(await handleHomeAction(bot, { action: ACTION.homeClearSearch, value: "clear", userId: "U1", metadata: found.private_metadata }));
-    expect(parseHomeState(cleared.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, component: "SE" });
+    // Clear search keeps the filters and gives the search box a new id, so Slack shows it empty.
+    expect(parseHomeState(cleared.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, component: "SE", searchBox: 1 });
+    const box = (view: HomeView) => view.blocks.find((b) => b.type === "input")?.block_id;
+    expect(box(cleared)).not.toBe(box(found));
   });
 
   it("fits every filter combination during searches too, including a hostile one", async () => {
@@ -199,7 +202,7 @@ describe("App Home", () => {
   });
 
   it("opens where the user left it, and falls back to page 1 of everything on unreadable metadata", async () => {
-    const left = serializeHomeState({ component: "BA", severity: null, query: null, page: 1, noted: false });
+    const left = serializeHomeState({ ...INITIAL_HOME_STATE, component: "BA" });
     expect(parseHomeState(published(await openHome(bot, { userId: "U1", metadata: left })).private_metadata).component).toBe("BA");
     for (const junk of [undefined, "", "not json", '{"c":"XX","k":null,"q":null,"p":1}', '{"p":-4}', JSON.stringify({ c: null, k: null, q: "x".repeat(5000), p: 1 })]) {
       expect(parseHomeState(published(await openHome(bot, { userId: "U1", ...(junk === undefined ? {} : { metadata: junk }) })).private_metadata)).toEqual(INITIAL_HOME_STATE);
@@ -233,6 +236,9 @@ describe("App Home layout and search", () => {
     expect([...listedCodes(found)].sort()).toEqual(saml);
     expect(pageLine(found)).toContain("of 10");
     expect(viewViolations(found)).toEqual([]);
+    // The box keeps its block id while searching, so Slack keeps showing what was typed in it.
+    const boxId = (view: HomeView) => view.blocks.find((block) => block.type === "input")?.block_id;
+    expect(boxId(found)).toBe(boxId(await buildHome(bot, INITIAL_HOME_STATE)));
 
     // A word in many codes: every one of them is listed, across pages, each once.
     const connection = published(await handleHomeAction(bot, { action: ACTION.homeQuery, value: "connection", userId: "U1", metadata: found.private_metadata }));
