@@ -30,8 +30,8 @@ async function startOurs(apiUrl: string): Promise<{ port: number; stop(): Promis
   return { port: running.port, stop: () => running.stop(1_000) };
 }
 
-/** A bare Bolt app: acks, then responds with a fixed answer. */
-async function startBare(apiUrl: string, answer: RespondArguments): Promise<{ port: number; stop(): Promise<void> }> {
+/** A bare Bolt app: acks with a fixed answer (this app's card, captured by the bench). */
+async function startBare(apiUrl: string, answer: RespondArguments, lean: boolean): Promise<{ port: number; stop(): Promise<void> }> {
   const logger = createRedactingLogger({ level: "error", secrets: [BOT_TOKEN, SIGNING_SECRET] });
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logger });
   const app = new App({
@@ -41,10 +41,11 @@ async function startBare(apiUrl: string, answer: RespondArguments): Promise<{ po
     logLevel: logger.getLevel(),
     clientOptions: { slackApiUrl: apiUrl },
     deferInitialization: true,
+    // The lean variant also drops Bolt's conversation store, as zpa-codes does: a stricter baseline.
+    ...(lean ? { convoStore: false as const } : {}),
   });
-  app.command("/zpa-code", async ({ ack, respond }) => {
-    await ack();
-    await respond(answer);
+  app.command("/zpa-code", async ({ ack }) => {
+    await ack(answer);
   });
   await app.init();
   const server = await receiver.start({ port: 0, host: "127.0.0.1" });
@@ -53,7 +54,7 @@ async function startBare(apiUrl: string, answer: RespondArguments): Promise<{ po
 
 const [kind, apiUrl, answerJson] = process.argv.slice(2);
 if (kind !== undefined && apiUrl !== undefined && process.send) {
-  const app = kind === "zpa-codes" ? await startOurs(apiUrl) : await startBare(apiUrl, JSON.parse(answerJson ?? "{}") as RespondArguments);
+  const app = kind === "zpa-codes" ? await startOurs(apiUrl) : await startBare(apiUrl, JSON.parse(answerJson ?? "{}") as RespondArguments, kind.endsWith("-lean"));
   const report = (message: AppReport): void => void process.send!(message);
   process.on("message", (request: AppRequest) => {
     if (request === "cpu") {

@@ -1,8 +1,12 @@
 // Reads and validates the environment once at start. Errors name the variable, never its value,
 // because values may be secrets.
+import { isIP } from "node:net";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
+/** "text": one readable line per entry; "json": one JSON object per line, for log collectors. */
+export const LOG_FORMATS = ["text", "json"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** Auto-reply switches (AUTO_REPLY, AUTO_REPLY_CHANNELS, AUTO_REPLY_DEDUPE_HOURS). */
 export interface AutoReplySettings {
@@ -15,7 +19,11 @@ export interface AutoReplySettings {
 interface CommonConfig {
   /** HTTP mode: where Slack posts. Socket Mode: where /healthz answers. 0 = any free port. */
   port: number;
+  /** HOST: the address to listen on; undefined = every interface. */
+  host?: string | undefined;
   logLevel: LogLevelName;
+  /** LOG_FORMAT; text when absent. */
+  logFormat?: LogFormat;
   autoReply: AutoReplySettings;
 }
 
@@ -23,6 +31,16 @@ interface SlackCommon extends CommonConfig {
   botToken: string;
   /** Web API base URL ending in "/", or undefined for https://slack.com/api/. */
   slackApiUrl: string | undefined;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, or undefined when no proxy is set (direct connections). */
+  proxy?: ProxySettings | undefined;
+}
+
+/** Where Slack traffic (Web API, response URLs, the Socket Mode WebSocket) goes when egress needs a proxy. */
+export interface ProxySettings {
+  httpsProxy: string | undefined;
+  httpProxy: string | undefined;
+  /** Comma-separated hosts (and .domains) reached directly, as curl and most tools read it. */
+  noProxy: string | undefined;
 }
 
 export interface SocketModeConfig extends SlackCommon {
@@ -69,7 +87,9 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 export function loadConfig(env: Env): Config {
   const common: CommonConfig = {
     port: readPort(env),
+    host: readHost(env),
     logLevel: readLogLevel(env),
+    logFormat: readLogFormat(env),
     autoReply: readAutoReply(env),
   };
   const botToken = readVariable(env, "SLACK_BOT_TOKEN");
@@ -98,7 +118,7 @@ export function loadConfig(env: Env): Config {
   if (!botToken.startsWith("xoxb-")) {
     throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token starting with xoxb-");
   }
-  const slack = { ...common, botToken, slackApiUrl };
+  const slack = { ...common, botToken, slackApiUrl, proxy: readProxy(env) };
   // Socket Mode wins when both are set: it needs no public URL.
   if (appToken !== undefined) return { mode: "socket", appToken, ...slack };
   return { mode: "http", signingSecret: signingSecret!, ...slack };
@@ -118,6 +138,23 @@ function readPort(env: Env): number {
   return port;
 }
 
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+
+/** HOST or PREVIEW_HOST: a host name or IP address (IPv6 with or without brackets); no scheme, port or path. */
+export function readHostVariable(env: Env, name: "HOST" | "PREVIEW_HOST"): string | undefined {
+  const raw = readVariable(env, name);
+  if (raw === undefined) return undefined;
+  const host = raw.replace(/^\[(.*)\]$/, "$1");
+  if (isIP(host) === 0 && !HOST_NAME.test(host)) {
+    throw new ConfigError(name, "must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (no scheme or port)");
+  }
+  return host;
+}
+
+function readHost(env: Env): string | undefined {
+  return readHostVariable(env, "HOST");
+}
+
 function readLogLevel(env: Env): LogLevelName {
   const raw = readVariable(env, "LOG_LEVEL")?.toLowerCase();
   if (raw === undefined) return "info";
@@ -127,20 +164,44 @@ function readLogLevel(env: Env): LogLevelName {
   return raw as LogLevelName;
 }
 
+function readLogFormat(env: Env): LogFormat {
+  const raw = readVariable(env, "LOG_FORMAT")?.toLowerCase();
+  if (raw === undefined) return "text";
+  if (!(LOG_FORMATS as readonly string[]).includes(raw)) throw new ConfigError("LOG_FORMAT", `must be one of ${LOG_FORMATS.join(", ")}`);
+  return raw as LogFormat;
+}
+
+/** The value as an absolute http(s) URL, or undefined when it is not one. */
+function httpUrl(raw: string): URL | undefined {
+  try {
+    const url = new URL(raw);
+    return url.protocol === "https:" || url.protocol === "http:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function readSlackApiUrl(env: Env): string | undefined {
   const raw = readVariable(env, "SLACK_API_URL");
   if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError("SLACK_API_URL", "must be an absolute http(s) URL such as https://slack.com/api/");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError("SLACK_API_URL", "must be an absolute http(s) URL such as https://slack.com/api/");
-  }
+  const url = httpUrl(raw);
+  if (!url) throw new ConfigError("SLACK_API_URL", "must be an absolute http(s) URL such as https://slack.com/api/");
   // The Web API client appends method names directly, so the base must end in "/".
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** The upper-case name wins over the lower-case one when both are set; each must be an http(s) URL. */
+function readProxy(env: Env): ProxySettings | undefined {
+  const url = (name: string): string | undefined => {
+    const raw = readVariable(env, name) ?? readVariable(env, name.toLowerCase());
+    if (raw === undefined) return undefined;
+    if (!httpUrl(raw)) throw new ConfigError(name, "must be a proxy URL such as http://proxy.example.com:3128");
+    return raw;
+  };
+  const httpsProxy = url("HTTPS_PROXY");
+  const httpProxy = url("HTTP_PROXY");
+  if (httpsProxy === undefined && httpProxy === undefined) return undefined;
+  return { httpsProxy, httpProxy, noProxy: readVariable(env, "NO_PROXY") ?? readVariable(env, "no_proxy") };
 }
 
 function readAutoReply(env: Env): AutoReplySettings {

@@ -130,6 +130,7 @@ export async function autoReply(
   const keyOf = (code: string): string => `reply:${message.channel}:${threadTs}:${code}`;
   const keys = found.length > 0 ? found.map((e) => keyOf(e.code)) : [`hint:${message.channel}:${message.ts}`];
   const claimed = await claimAll(core, keys, ttlMs);
+  if (found.length > claimed.length) core.metrics?.dedupeSkips(found.length - claimed.length);
   if (claimed.length === 0) return null;
 
   const fresh = found.filter((e) => claimed.includes(keyOf(e.code)));
@@ -175,6 +176,7 @@ export async function handleMessage(
   if (!reply) return;
   try {
     await delivery.send(reply.outgoing);
+    core.metrics?.autoReply();
   } catch (error) {
     await reply.release().catch(() => undefined);
     delivery.error(`Thread reply in ${message.channel} failed: ${(error as Error).message}`);

@@ -12,6 +12,7 @@ import type { EditorsConfig } from "../runbook/editors.js";
 import type { RunbookSource } from "../runbook/source.js";
 import { createEditedNotes, type EditedNotes } from "./edited-notes.js";
 import { createEditors, type Editors } from "./editors.js";
+import type { BotMetrics } from "./metrics.js";
 
 export const DEFAULT_COMMAND = "/zpa-code";
 
@@ -28,6 +29,8 @@ export interface Bot {
    * nothing is counted, and the App Home has no "Seen this week".
    */
   state?: State;
+  /** Counters for operators (GET /metrics); absent where nobody scrapes them (the preview, tests). */
+  metrics?: BotMetrics;
   /** The team's runbook file (RUNBOOK_FILE); absent: no file notes. */
   runbook?: RunbookSource;
   /** Notes edited in Slack, as last read from the state's store; absent without state. */

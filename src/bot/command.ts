@@ -16,6 +16,7 @@ import type { Bot } from "./bot.js";
 import { cardFor } from "./card-for.js";
 import { editNoteButton } from "./edit-note.js";
 import { usageExamples } from "./examples.js";
+import { confidenceOf } from "./metrics.js";
 import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
@@ -46,10 +47,35 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
 }
 
 /**
+ * Cards for exact answers, rendered once per code, search and reader kind (editor or not): a lookup
+ * answered in the ack is on Slack's 3-second clock. Team notes are part of a card, so the cache starts
+ * again whenever the runbook file or the Slack-edited notes change. Bounded by twice the catalog's size.
+ */
+interface ExactCards {
+  runbook: unknown;
+  edits: unknown;
+  cards: Map<string, Message>;
+}
+const exactCards = new WeakMap<Bot["search"], ExactCards>();
+
+/**
  * The card as a private answer: Share button, and buttons for same-title or nearby codes. A code
  * named by the same-title warning gets its button there, never a second one among the nearby codes.
  */
 export function privateCard(core: Bot, entry: Entry, options: PrivateCardOptions = {}): Message {
+  // A resolution (a title, a guess) shapes the card; a code found verbatim in the text does not.
+  if (options.resolution) return renderPrivateCard(core, entry, options);
+  const runbook = core.runbook?.current();
+  const edits = core.editedNotes?.current();
+  let cache = exactCards.get(core.search);
+  if (!cache || cache.runbook !== runbook || cache.edits !== edits) exactCards.set(core.search, (cache = { runbook, edits, cards: new Map() }));
+  const key = `${entry.code}:${options.canEdit ? "editor" : "reader"}`;
+  let card = cache.cards.get(key);
+  if (!card) cache.cards.set(key, (card = renderPrivateCard(core, entry, options)));
+  return card;
+}
+
+function renderPrivateCard(core: Bot, entry: Entry, options: PrivateCardOptions): Message {
   const { resolution } = options;
   const buttons = [shareButton(entry)];
   if (options.canEdit) buttons.push(editNoteButton(entry.code));
@@ -85,19 +111,35 @@ export function answerCommand(core: Bot, input: CommandInput): Message {
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
   const found = core.search.scan(text);
+  if (found.length > 0) core.metrics?.lookup("pasted", "certain");
   if (found.length > 1) return severalCodes(found);
   const canEdit = input.canEdit === true;
   if (found.length === 1) return privateCard(core, found[0]!, { canEdit });
 
   const resolution = core.search.resolve(text);
+  core.metrics?.lookup(resolution.how, confidenceOf(resolution));
   if (resolution.match) return privateCard(core, resolution.match, { resolution, canEdit });
   return renderNoMatch(text, resolution.alternatives, core.command);
+}
+
+/** The editor check and the Slack-edited notes a lookup needs, read before the card is built. */
+async function lookupFor(core: Bot, input: SlashCommandInput): Promise<CommandInput> {
+  await core.editedNotes?.refresh();
+  return { text: input.text, canEdit: await core.editors.isEditor(input.userId) };
+}
+
+/**
+ * A lookup's private answer, computed at once so the surface can send it in Slack's acknowledgement;
+ * null for `auto on|off|status`, which reads the store and may post a note (handleCommand answers those).
+ * Reading the edited notes and the editor check are bounded (store command timeout, group lookup cap).
+ */
+export async function answerLookupNow(core: Bot, input: SlashCommandInput): Promise<Message | null> {
+  return parseAutoCommand(input.text) ? null : answerCommand(core, await lookupFor(core, input));
 }
 
 /** The command, answered privately; `auto on|off` first posts its visible note through `delivery`. */
 export async function handleCommand(core: Bot, input: SlashCommandInput, delivery: Delivery): Promise<Outgoing[]> {
   const auto = parseAutoCommand(input.text);
-  if (!auto) await core.editedNotes?.refresh();
   const message = auto
     ? await answerAutoCommand(core, {
         command: auto,
@@ -113,6 +155,6 @@ export async function handleCommand(core: Bot, input: SlashCommandInput, deliver
           }
         },
       })
-    : answerCommand(core, { text: input.text, canEdit: await core.editors.isEditor(input.userId) });
+    : answerCommand(core, await lookupFor(core, input));
   return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }];
 }

@@ -19,8 +19,14 @@ export function toTeamNote(code: string, note: EditedNote): TeamNote {
   };
 }
 
+/** Who saved which version when: equal signatures mean nothing changed since the last read. */
+function signatureOf(notes: ReadonlyMap<string, EditedNote>): string {
+  return [...notes].map(([code, note]) => `${code}\u0000${note.editedBy}\u0000${note.editedAtMs}`).sort().join("\u0001");
+}
+
 export function createEditedNotes(store: StateStore): EditedNotes {
   let notes: ReadonlyMap<string, TeamNote> = new Map();
+  let signature = "";
   let started = 0;
   let applied = 0;
   return {
@@ -37,7 +43,12 @@ export function createEditedNotes(store: StateStore): EditedNotes {
       // Reads may finish out of order; an older one never replaces a newer one.
       if (mine > applied) {
         applied = mine;
-        notes = new Map([...read].map(([code, note]) => [code, toTeamNote(code, note)]));
+        // The same map while nothing changed, so caches keyed on it (exact cards) stay valid.
+        const next = signatureOf(read);
+        if (next !== signature) {
+          signature = next;
+          notes = new Map([...read].map(([code, note]) => [code, toTeamNote(code, note)]));
+        }
       }
     },
   };

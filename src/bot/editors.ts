@@ -16,6 +16,11 @@ export type GroupMembers = (groupId: string) => Promise<readonly string[]>;
 
 /** Group membership is read again after this long, so a removal takes effect within minutes. */
 export const GROUP_CACHE_MS = 5 * 60 * 1000;
+/**
+ * A lookup answered in Slack's acknowledgement has 3 seconds: a group read slower than this counts as
+ * "not an editor" for now (the read goes on and fills the cache for the next time).
+ */
+export const GROUP_READ_WAIT_MS = 1_000;
 
 export function createEditors(config: EditorsConfig, now: () => number = Date.now): Editors {
   let membersOf: GroupMembers | undefined;
@@ -25,15 +30,27 @@ export function createEditors(config: EditorsConfig, now: () => number = Date.no
     const cached = cache.get(group);
     if (cached && now() - cached.readAtMs < GROUP_CACHE_MS) return cached.members;
     if (!membersOf) return new Set();
+    const reading = membersOf(group).then(
+      (members) => {
+        const read = new Set(members);
+        cache.set(group, { members: read, readAtMs: now() });
+        return read;
+      },
+      (error: unknown) => {
+        // Usually the usergroups:read scope is missing; the members are refused, never let in.
+        const reason = (error as { data?: { error?: unknown } }).data?.error ?? (error as Error).message;
+        warn(`RUNBOOK_EDITORS: cannot read the members of ${group} (${String(reason)}); add the usergroups:read scope`);
+        return cached?.members ?? new Set<string>();
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<ReadonlySet<string>>((resolve) => {
+      timer = setTimeout(() => resolve(cached?.members ?? new Set()), GROUP_READ_WAIT_MS);
+    });
     try {
-      const read = new Set(await membersOf(group));
-      cache.set(group, { members: read, readAtMs: now() });
-      return read;
-    } catch (error) {
-      // Usually the usergroups:read scope is missing; the members are refused, never let in.
-      const reason = (error as { data?: { error?: unknown } }).data?.error ?? (error as Error).message;
-      warn(`RUNBOOK_EDITORS: cannot read the members of ${group} (${String(reason)}); add the usergroups:read scope`);
-      return cached?.members ?? new Set();
+      return await Promise.race([reading, slow]);
+    } finally {
+      clearTimeout(timer);
     }
   }
   return {

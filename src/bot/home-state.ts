@@ -4,6 +4,7 @@ import { z } from "zod";
 import { COMPONENTS, SEVERITIES, type Component, type Severity } from "../catalog/types.js";
 import { LIMITS } from "../render/limits.js";
 import { MAX_SEARCH_CHARS } from "../render/modals.js";
+import { stripControl } from "../render/text.js";
 
 export interface HomeState {
   component: Component | null;
@@ -66,6 +67,7 @@ export function parseHomeState(metadata: string | undefined | null): HomeState {
 
 /** A search box value made fit for state: trimmed, one line, bounded; empty means no search. */
 export function normalizeQuery(raw: string | null | undefined): string | null {
-  const query = (raw ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_SEARCH_CHARS);
+  // Control and bidi-override characters are no part of a search; dropped here, they never reach the view.
+  const query = stripControl((raw ?? "").replace(/\s+/g, " ")).trim().slice(0, MAX_SEARCH_CHARS);
   return query === "" ? null : query;
 }

@@ -5,13 +5,13 @@ import { componentOf } from "./components.js";
 import { fallbackSteps, lssOnlyDescription } from "./fallback.js";
 import { fieldValueMeanings } from "./log-fields.js";
 import { HELP_SITE, seeAlsoLinks } from "./links.js";
-import { parseCatalog } from "./load.js";
+import { parseCatalog } from "./schema.js";
 import { lssAdminAction, parseLss } from "./lss.js";
 import { parsePage, parsePageHeader, type Page, type PageRow } from "./markdown.js";
 import type { Override } from "./overrides.js";
 import { deriveActionBy, deriveSeverity, type RuleInput } from "./rules.js";
 import { normaliseWhitespace, sameTitle, splitSentences, unglue } from "./text.js";
-import { COMPONENT_NAMES, type Catalog, type Category, type Entry, type Link, type Lss } from "./types.js";
+import { CATALOG_FORMAT, COMPONENT_NAMES, type Catalog, type Category, type Entry, type Link, type Lss } from "./types.js";
 
 /** Source files by path relative to data/sources/. */
 export type SourceFiles = Readonly<Record<string, string>>;
@@ -256,6 +256,7 @@ export function buildCatalog(files: SourceFiles, overrides: readonly Override[])
 
   // Validating here also puts every entry's keys in schema order, so the file's layout is stable.
   return parseCatalog({
+    format: CATALOG_FORMAT,
     sources: Object.fromEntries(SOURCE_FILE_NAMES.map((name) => [name, sha256(readSource(files, name))])),
     entries: entries.map((entry) => ({
       ...entry,

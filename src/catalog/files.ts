@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SOURCE_FILE_NAMES, type SourceFiles } from "./build.js";
 import { parseOverrides, type Override } from "./overrides.js";
+import { sealCatalogText } from "./load.js";
 import type { Catalog } from "./types.js";
 
 export const DEFAULT_SOURCES_DIR = fileURLToPath(new URL("../../data/sources/", import.meta.url));
@@ -22,7 +23,11 @@ export function readOverrides(path: string = DEFAULT_OVERRIDES_PATH): Override[]
   }
 }
 
-/** The exact bytes of data/catalog.json: stable key order from the builder, two-space indent, final newline. */
+/**
+ * The exact bytes of data/catalog.json: stable key order from the builder, two-space indent, final newline,
+ * and first the format and a sha256 of the rest (the seal loadCatalog checks instead of validating again).
+ */
 export function serializeCatalog(catalog: Catalog): string {
-  return `${JSON.stringify(catalog, null, 2)}\n`;
+  const { format: _format, ...content } = catalog;
+  return sealCatalogText(`${JSON.stringify(content, null, 2).slice("{\n".length)}\n`);
 }

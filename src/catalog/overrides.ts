@@ -1,6 +1,6 @@
 // Curated exceptions to the derivation rules (data/overrides.json): schema and parsing.
 import { z } from "zod";
-import { ActorSchema, SeveritySchema } from "./types.js";
+import { ActorSchema, SeveritySchema } from "./schema.js";
 
 /** A curated exception to the derivation rules; `reason` is required so every exception is reviewable. */
 export const OverrideSchema = z

@@ -1,5 +1,17 @@
-// The catalog contract: the Entry schema (zod), components, categories, severities and actors.
-import { z } from "zod";
+// The catalog's shape as TypeScript types and constants, free of zod: the CLI and the bot load the
+// committed catalog without validating it again (see load.ts), so run time never loads the schema.
+import type { z } from "zod";
+import type {
+  ActorSchema,
+  CatalogSchema,
+  CategorySchema,
+  ComponentSchema,
+  EntrySchema,
+  LinkSchema,
+  LssSchema,
+  MeaningSchema,
+  SeveritySchema,
+} from "./schema.js";
 
 /** Component prefixes used by the Zscaler pages, with the names a reader knows them by. */
 export const COMPONENT_NAMES = {
@@ -15,63 +27,8 @@ export const CATEGORIES = ["error", "info", "policy", "success"] as const;
 export const SEVERITIES = ["error", "policy", "info", "success"] as const;
 export const ACTORS = ["admin", "end user", "Zscaler Support", "nobody"] as const;
 
-export const ComponentSchema = z.enum(COMPONENTS);
-export const CategorySchema = z.enum(CATEGORIES);
-export const SeveritySchema = z.enum(SEVERITIES);
-export const ActorSchema = z.enum(ACTORS);
-
-export const LinkSchema = z.object({
-  title: z.string().min(1),
-  url: z.url(),
-});
-
-/** Zscaler's own machine-readable classification from the LSS status-code API. */
-export const LssSchema = z.object({
-  logTypes: z.array(z.string().min(1)).min(1),
-  name: z.string(),
-  status: z.string(),
-  errorType: z.string(),
-  adminAction: z.string(),
-});
-
-/** One row of a page table; a code with two rows (ZPN_ERR_SCIM_INACTIVE) keeps both. */
-export const MeaningSchema = z.object({
-  title: z.string().min(1),
-  description: z.string().min(1),
-  remediation: z.array(z.string().min(1)).min(1),
-});
-
-export const EntrySchema = z.object({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
-  aliases: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
-  title: z.string().min(1),
-  altTitles: z.array(z.string().min(1)),
-  component: ComponentSchema,
-  componentName: z.string().min(1),
-  category: CategorySchema,
-  severity: SeveritySchema,
-  actionBy: ActorSchema,
-  /** Which documented rule (or override) produced severity and actionBy, for reviewers. */
-  derivation: z.object({ severity: z.string().min(1), actionBy: z.string().min(1) }),
-  description: z.string().min(1),
-  remediation: z.array(z.string().min(1)).min(1),
-  /** "page" when the steps are the source's words; "fallback" when the source gave none. */
-  remediationSource: z.enum(["page", "lss", "fallback"]),
-  /** Further meanings of a code that has more than one table row. */
-  extraMeanings: z.array(MeaningSchema),
-  /** Other codes whose page title is the same as this one's. */
-  sharesTitleWith: z.array(z.string()),
-  lss: LssSchema.nullable(),
-  links: z.array(LinkSchema),
-  /** Source files (and table) the entry was built from, e.g. "private-applications-session-status-codes.md#error". */
-  sources: z.array(z.string().min(1)).min(1),
-});
-
-export const CatalogSchema = z.object({
-  /** sha256 of each source file, so a rebuild can tell what changed upstream. */
-  sources: z.record(z.string(), z.string()),
-  entries: z.array(EntrySchema),
-});
+/** The layout of data/catalog.json; bump it when the schema changes, so an old file is refused, not misread. */
+export const CATALOG_FORMAT = 1;
 
 export type Component = z.infer<typeof ComponentSchema>;
 export type Category = z.infer<typeof CategorySchema>;

@@ -8,7 +8,7 @@ import { EXIT_NO_MATCH, EXIT_OK, UsageError, readAll, writeLine, type CliIo } fr
 
 export interface LookupOptions {
   /** The team's notes (RUNBOOK_FILE); read only when a lookup needs it. */
-  runbook?: () => Runbook;
+  runbook?: () => Promise<Runbook>;
   json: boolean;
   batch: boolean;
   words: string[];
@@ -28,7 +28,8 @@ const GUESS_LEAD: Partial<Record<Resolution["how"], (query: string) => string>> 
 function toJson(resolution: Resolution, runbook: Runbook): string {
   const { query, match, alternatives, how } = resolution;
   const notes = match ? notesFor(runbook, match).map(noteToJson) : [];
-  return JSON.stringify({ query, match, alternatives, how, runbook: notes });
+  // JSON escapes C0 controls but passes C1 and bidi overrides through: drop them like the text output does.
+  return JSON.stringify({ query: stripControl(query), match, alternatives, how, runbook: notes });
 }
 
 function printText(io: CliIo, resolution: Resolution, runbook: Runbook): void {
@@ -52,7 +53,7 @@ function printText(io: CliIo, resolution: Resolution, runbook: Runbook): void {
 }
 
 export async function lookup(search: Search, io: CliIo, options: LookupOptions): Promise<number> {
-  const runbook = options.runbook?.() ?? EMPTY_RUNBOOK;
+  const runbook = (await options.runbook?.()) ?? EMPTY_RUNBOOK;
   if (options.batch) {
     if (!options.json) throw new UsageError("--batch needs --json");
     if (options.words.length > 0) throw new UsageError("--batch reads queries from stdin; give no words");

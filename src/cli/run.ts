@@ -8,11 +8,7 @@ import { createSearch } from "../search/index.js";
 import type { Search } from "../search/types.js";
 import { USAGE, type Command } from "./help.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js";
-import { listCommand } from "./list.js";
 import { lookup } from "./lookup.js";
-import { loadRunbookFile, runbookCommand } from "./runbook.js";
-import { scanCommand } from "./scan.js";
-import { statsCommand } from "./stats.js";
 
 const COMMANDS = ["lookup", "scan", "list", "stats", "runbook"] as const satisfies readonly Command[];
 
@@ -78,22 +74,31 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
           json,
           batch: "batch" in values && values.batch === true,
           words: positionals,
-          runbook: () => loadRunbookFile(core().search, place),
+          // Loaded only when a lookup prints a card: the YAML parser is not needed before.
+          runbook: async () => (await import("../runbook/open.js")).readRunbookOnce(core().search, place),
         });
-      case "runbook":
+      case "runbook": {
         if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]!.slice(0, 40)}"`);
+        const { runbookCommand } = await import("./runbook.js");
         return await runbookCommand(io, positionals[0], core().search, place);
-      case "scan":
+      }
+      // Each command loads only what it needs: `stats` alone brings in the Redis client.
+      case "scan": {
+        const { scanCommand } = await import("./scan.js");
         return await scanCommand(core().search, io, { json, files: positionals });
-      case "list":
+      }
+      case "list": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        const { listCommand } = await import("./list.js");
         return listCommand(core().catalog, io, {
           json,
           component: "component" in values ? (values.component as string | undefined) : undefined,
           category: "category" in values ? (values.category as string | undefined) : undefined,
         });
-      case "stats":
+      }
+      case "stats": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        const { statsCommand } = await import("./stats.js");
         return await statsCommand(io, {
           json,
           days: "days" in values ? (values.days as string | undefined) : undefined,
@@ -101,6 +106,7 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
           env: place.env,
           feedback: "feedback" in values && values.feedback === true,
         });
+      }
     }
   } catch (error) {
     if (error instanceof ConfigError) {

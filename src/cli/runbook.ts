@@ -1,32 +1,13 @@
 // zpa-code runbook check|export: validate the team's runbook file, or print it merged with Slack edits.
 import { ConfigError, EXIT_CONFIG, type Env } from "../config.js";
 import { exportRunbook } from "../runbook/export.js";
-import { codeLookup } from "../runbook/open.js";
-import { RunbookError } from "../runbook/parse.js";
-import { EMPTY_RUNBOOK, type Runbook } from "../runbook/schema.js";
-import { readRunbook, runbookPath } from "../runbook/source.js";
+import { readRunbookOnce, type RunbookPlace } from "../runbook/open.js";
+import type { Runbook } from "../runbook/schema.js";
 import type { Search } from "../search/types.js";
 import { readStateConfig } from "../state/config.js";
 import { openStateStore } from "../state/open.js";
 import { StateUnavailableError, type EditedNote } from "../state/store.js";
 import { EXIT_NO_MATCH, EXIT_OK, UsageError, writeLine, type CliIo } from "./io.js";
-
-export interface RunbookPlace {
-  env: Env;
-  cwd: string;
-}
-
-/** The runbook file's notes (none without a file); throws ConfigError naming RUNBOOK_FILE, the entry and the field. */
-export function loadRunbookFile(search: Pick<Search, "byCode">, place: RunbookPlace): Runbook {
-  const path = runbookPath(place.env, place.cwd);
-  if (path === undefined) return EMPTY_RUNBOOK;
-  try {
-    return readRunbook(path, codeLookup(search));
-  } catch (error) {
-    if (error instanceof RunbookError) throw new ConfigError("RUNBOOK_FILE", `is invalid: ${error.message}`);
-    throw error;
-  }
-}
 
 const NO_SHARED_STORE =
   "REDIS_URL is not set, so notes edited in Slack (kept in the bot process's own memory) cannot be read; printing the file's notes only.";
@@ -60,7 +41,7 @@ export async function runbookCommand(
   if (action !== "check" && action !== "export") throw new UsageError('give "check" or "export"');
   let runbook: Runbook;
   try {
-    runbook = loadRunbookFile(search, place);
+    runbook = readRunbookOnce(search, place);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     writeLine(io.stderr, `zpa-code runbook: Configuration error: ${error.message}`);

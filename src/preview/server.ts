@@ -76,7 +76,7 @@ export interface RunningPreview {
 
 export async function startPreviewServer(options: PreviewServerOptions): Promise<RunningPreview> {
   const host = options.host ?? DEFAULT_PREVIEW_HOST;
-  const server = createServer(createPreviewHandler(options.bot, options.log));
+  const server = createServer(createPreviewHandler(options.bot, options.log, allowedHostsFor(host)));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen({ port: options.port, host }, () => {
@@ -99,12 +99,29 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 }
 
+/** Names the page may be reached by: loopback, and the host it was asked to listen on (PREVIEW_HOST). */
+export function allowedHostsFor(host: string): ReadonlySet<string> {
+  const bare = host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return new Set(["localhost", "127.0.0.1", "::1", bare]);
+}
+
+/**
+ * DNS rebinding: a site that points its own name at 127.0.0.1 would otherwise be "same origin" with this
+ * server. Its requests still carry its name in Host, so anything but an allowed name is refused.
+ */
+function rejectOtherHosts(req: IncomingMessage, allowed: ReadonlySet<string>): void {
+  const header = req.headers.host ?? "";
+  const name = header.toLowerCase().replace(/:\d+$/, "").replace(/^\[(.*)\]$/, "$1");
+  if (!allowed.has(name)) throw new HttpError(403, "This preview answers only at localhost, 127.0.0.1 or PREVIEW_HOST.");
+}
+
 export function createPreviewHandler(
   bot: PreviewBot,
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  allowedHosts: ReadonlySet<string> = allowedHostsFor(DEFAULT_PREVIEW_HOST),
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    route(req, res, bot).catch((error: unknown) => {
+    route(req, res, bot, allowedHosts).catch((error: unknown) => {
       if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message });
       // The detail goes to the operator's log; the page gets a plain sentence.
       log(`preview: ${req.method ?? "?"} ${pathOf(req)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -113,7 +130,8 @@ export function createPreviewHandler(
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot, allowedHosts: ReadonlySet<string>): Promise<void> {
+  rejectOtherHosts(req, allowedHosts);
   const path = pathOf(req);
   const method = req.method ?? "GET";
 

@@ -1,7 +1,6 @@
 // Starts the local preview the way `npm start` does without Slack tokens: the real bot behind the
 // Slack-like page, on PREVIEW_HOST (default 127.0.0.1) and the shared PORT.
-import { isIP } from "node:net";
-import { ConfigError, type AutoReplySettings, type Env } from "../config.js";
+import { readHostVariable, type AutoReplySettings, type Env } from "../config.js";
 import { loadPreviewBot } from "./adapter.js";
 import { DEFAULT_PREVIEW_HOST, startPreviewServer, type RunningPreview } from "./server.js";
 
@@ -14,17 +13,9 @@ export interface LocalPreviewOptions {
   log?: (line: string) => void;
 }
 
-const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
-
 /** PREVIEW_HOST, the one setting only the preview reads: a host name or IP address (IPv6 with or without brackets); no scheme, port or path. */
 export function readPreviewHost(env: Env): string {
-  const raw = env.PREVIEW_HOST?.trim();
-  if (raw === undefined || raw === "") return DEFAULT_PREVIEW_HOST;
-  const host = raw.replace(/^\[(.*)\]$/, "$1");
-  if (isIP(host) === 0 && !HOST_NAME.test(host)) {
-    throw new ConfigError("PREVIEW_HOST", "must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 (no scheme or port)");
-  }
-  return host;
+  return readHostVariable(env, "PREVIEW_HOST") ?? DEFAULT_PREVIEW_HOST;
 }
 
 /** The one line `npm start` prints: where the page is, and how to reach a real workspace instead. */

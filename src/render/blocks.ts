@@ -31,6 +31,11 @@ export function section(text: string, accessory?: Button): SectionBlock {
   return block;
 }
 
+/** A section that echoes what a user typed: verbatim, so a typed URL or #channel stays plain text. */
+export function echoSection(text: string): SectionBlock {
+  return { type: "section", text: { ...mrkdwn(text), verbatim: true } };
+}
+
 export function fieldsSection(fields: readonly string[]): SectionBlock {
   return {
     type: "section",
@@ -40,6 +45,11 @@ export function fieldsSection(fields: readonly string[]): SectionBlock {
 
 export function context(text: string): ContextBlock {
   return { type: "context", elements: [mrkdwn(text, LIMITS.contextText)] };
+}
+
+/** A context line that echoes what a user typed (see echoSection). */
+export function echoContext(text: string): ContextBlock {
+  return { type: "context", elements: [{ ...mrkdwn(text, LIMITS.contextText), verbatim: true }] };
 }
 
 export function divider(): DividerBlock {

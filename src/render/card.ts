@@ -1,7 +1,7 @@
 // The full card for one code: the answer to "what does this code mean and what do I do?".
 import type { Actor, Entry, Meaning } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
-import { actions, button, context, fieldsSection, header, section } from "./blocks.js";
+import { actions, button, context, echoContext, fieldsSection, header, section } from "./blocks.js";
 import type { TeamNote } from "../runbook/schema.js";
 import { clip, clipMrkdwn, escapeMrkdwn, mentionUser, mrkdwnLink } from "./escape.js";
 import { severityText } from "./severity.js";
@@ -141,7 +141,8 @@ function factFields(entry: Entry): string[] {
 
 export function renderCard(entry: Entry, options: CardOptions = {}): Message {
   const blocks: Block[] = [header(entry.code)];
-  if (options.note) blocks.push(context(options.note));
+  // The note quotes the user's query ("Best match for …").
+  if (options.note) blocks.push(echoContext(options.note));
   blocks.push(
     // The code again in `code` formatting: the header cannot be selected and copied cleanly everywhere.
     section(

@@ -1,6 +1,8 @@
 // Everything shown in mrkdwn goes through here: text from users or the catalog is escaped so
 // `<!channel>` or `<@U123>` is displayed, never acted on; only links built here use <...>.
 
+import { stripControl } from "./text.js";
+
 const ELLIPSIS = "…";
 
 /** Escapes the three characters Slack treats as control characters in mrkdwn. */
@@ -43,9 +45,9 @@ export function clipMrkdwn(text: string, max: number): string {
   return cut.trimEnd() + ELLIPSIS;
 }
 
-/** A user's text echoed back: one line, bounded, escaped. */
+/** A user's text echoed back: one line, bounded, without control or bidi-override characters, escaped. */
 export function echoUserText(text: string, max = 80): string {
-  return escapeMrkdwn(clip(text.replace(/\s+/g, " ").trim(), max));
+  return escapeMrkdwn(clip(stripControl(text.replace(/\s+/g, " ")).trim(), max));
 }
 
 /** A mrkdwn link to an http(s) URL; anything else is shown as plain escaped text. */

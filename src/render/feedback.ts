@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ACTION, actionId } from "./action-ids.js";
 import { actions, button, context } from "./blocks.js";
+import { stripControl } from "./text.js";
 import type { Block } from "./types.js";
 
 /** Longest query a vote keeps: the button value (2,000 characters) must hold it JSON-escaped. */
@@ -17,7 +18,9 @@ export const VoteValueSchema = z.object({
 export type VoteValue = z.infer<typeof VoteValueSchema>;
 
 export function feedbackBlocks(query: string, code: string, alternatives: readonly string[]): Block[] {
-  const value = JSON.stringify({ q: query.slice(0, MAX_VOTE_QUERY_CHARS), c: code, a: alternatives.slice(0, MAX_VOTE_ALTERNATIVES) });
+  // Cleaned like every echo of user text: the value comes back in a click and reaches the store.
+  const q = stripControl(query).slice(0, MAX_VOTE_QUERY_CHARS);
+  const value = JSON.stringify({ q, c: code, a: alternatives.slice(0, MAX_VOTE_ALTERNATIVES) });
   return [
     context("*Right code?* Your answer helps improve the matching (only a hash of who answered is kept)."),
     actions(

@@ -2,7 +2,7 @@
 // "Seen this week" last. Pure: the bot computes the page and the counts; this only lays them out.
 import { COMPONENTS, COMPONENT_NAMES, SEVERITIES, type Component, type Entry, type Severity } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
-import { actions, button, context, divider, header, option, plain, section } from "./blocks.js";
+import { actions, button, context, divider, echoContext, echoSection, header, option, plain, section } from "./blocks.js";
 import { echoUserText, escapeMrkdwn } from "./escape.js";
 import { LIMITS } from "./limits.js";
 import { MAX_SEARCH_CHARS } from "./modals.js";
@@ -152,10 +152,11 @@ function pager(page: HomePage): Block[] {
 /** "No codes …", said once, with the button that undoes what emptied the list. */
 function emptyList(page: HomePage): Block {
   if (hasFilters(page)) {
-    const what = page.query !== null ? `No code matches “${echoUserText(page.query)}” with these filters.` : "No codes match these filters.";
-    return section(what, button("Clear filters", ACTION.homeClearFilters, "clear"));
+    if (page.query === null) return section("No codes match these filters.", button("Clear filters", ACTION.homeClearFilters, "clear"));
+    const what = `No code matches “${echoUserText(page.query)}” with these filters.`;
+    return { ...echoSection(what), accessory: button("Clear filters", ACTION.homeClearFilters, "clear") };
   }
-  return section(`No code matches “${echoUserText(page.query ?? "")}”.`, button("Clear search", ACTION.homeClearSearch, "clear"));
+  return { ...echoSection(`No code matches “${echoUserText(page.query ?? "")}”.`), accessory: button("Clear search", ACTION.homeClearSearch, "clear") };
 }
 
 export function renderHome(page: HomePage): HomeView {
@@ -175,8 +176,9 @@ export function renderHome(page: HomePage): HomeView {
   if (page.total > 0) {
     const first = (page.page - 1) * page.pageSize + 1;
     const last = first + page.entries.length - 1;
-    const search = page.query !== null ? `“${echoUserText(page.query)}”: ` : "";
-    blocks.push(context(`${search}Codes ${first}–${last} of ${page.total}  ·  page ${page.page} of ${page.pageCount}`));
+    const search = page.query !== null ? `*Search:* “${echoUserText(page.query)}”  ·  ` : "";
+    // Verbatim: the line echoes what the user typed.
+    blocks.push(echoContext(`${search}Codes ${first}–${last} of ${page.total}  ·  page ${page.page} of ${page.pageCount}`));
   }
   blocks.push(divider());
   if (page.entries.length === 0) blocks.push(emptyList(page));

@@ -1,7 +1,7 @@
 // The answer when a query matches no code confidently: the query echoed safely, plus suggestions.
 import type { Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
-import { button, context, section } from "./blocks.js";
+import { button, context, echoSection, section } from "./blocks.js";
 import { echoUserText, escapeMrkdwn } from "./escape.js";
 import { summaryLine } from "./summary.js";
 import type { Block, Message } from "./types.js";
@@ -11,7 +11,7 @@ export const MAX_SUGGESTIONS = 5;
 export function renderNoMatch(query: string, suggestions: readonly Entry[], command: string): Message {
   const shown = suggestions.slice(0, MAX_SUGGESTIONS);
   const echo = echoUserText(query);
-  const blocks: Block[] = [section(`:mag: No code matches “${echo}”.`)];
+  const blocks: Block[] = [echoSection(`:mag: No code matches “${echo}”.`)];
   // Each suggestion once: its line with its own Show button beside it.
   if (shown.length > 0) {
     blocks.push(

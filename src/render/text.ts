@@ -10,9 +10,12 @@ const SEVERITY_MARK: Record<Entry["severity"], string> = {
   success: "[OK]",
 };
 
-/** Removes terminal control characters so echoed user input cannot move the cursor or recolour the screen. */
+/**
+ * Removes control characters (C0 but tab and newline, DEL, C1) and Unicode bidi overrides and isolates,
+ * so echoed user input cannot move a terminal's cursor, recolour it, or show text in a misleading order.
+ */
 export function stripControl(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 function steps(lines: readonly string[]): string[] {

@@ -9,6 +9,8 @@ export interface PlainText {
 export interface Mrkdwn {
   type: "mrkdwn";
   text: string;
+  /** True: Slack shows the text as sent, without turning URLs or channel names into links. */
+  verbatim?: boolean;
 }
 
 export type TextObject = PlainText | Mrkdwn;

@@ -2,7 +2,8 @@
 import { ConfigError, type Env } from "../config.js";
 import type { Search } from "../search/types.js";
 import { RunbookError, type CodeLookup } from "./parse.js";
-import { fixedRunbook, runbookPath, watchRunbook, type RunbookSource } from "./source.js";
+import { EMPTY_RUNBOOK, type Runbook } from "./schema.js";
+import { fixedRunbook, readRunbook, runbookPath, watchRunbook, type RunbookSource } from "./source.js";
 
 export function codeLookup(search: Pick<Search, "byCode">): CodeLookup {
   return (code) => search.byCode(code)?.code;
@@ -28,6 +29,23 @@ export function openRunbook(env: Env, search: Pick<Search, "byCode">, options: O
     });
     options.log(`Runbook: ${source.current().file} with ${source.current().notes.length} notes`);
     return source;
+  } catch (error) {
+    if (error instanceof RunbookError) throw new ConfigError("RUNBOOK_FILE", `is invalid: ${error.message}`);
+    throw error;
+  }
+}
+
+export interface RunbookPlace {
+  env: Env;
+  cwd: string;
+}
+
+/** The runbook read once, for the CLI (no file: no notes); throws ConfigError naming RUNBOOK_FILE, the entry and the field. */
+export function readRunbookOnce(search: Pick<Search, "byCode">, place: RunbookPlace): Runbook {
+  const path = runbookPath(place.env, place.cwd);
+  if (path === undefined) return EMPTY_RUNBOOK;
+  try {
+    return readRunbook(path, codeLookup(search));
   } catch (error) {
     if (error instanceof RunbookError) throw new ConfigError("RUNBOOK_FILE", `is invalid: ${error.message}`);
     throw error;

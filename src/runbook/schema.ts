@@ -1,6 +1,6 @@
 // The runbook file's shape (RUNBOOK_FILE, YAML) and the note type every surface shows under "Your team".
 import { z } from "zod";
-import { CategorySchema, ComponentSchema, SeveritySchema, type Category, type Component, type Link, type Severity } from "../catalog/types.js";
+import { CATEGORIES, COMPONENTS, SEVERITIES, type Category, type Component, type Link, type Severity } from "../catalog/types.js";
 
 /** Room for a few paragraphs; the card's "Your team" section has a fixed budget whatever the file holds. */
 export const MAX_NOTE_TEXT = 2_000;
@@ -20,9 +20,9 @@ export const FileNoteSchema = z
     code: z.string().trim().min(1).optional(),
     /** A list of codes, or "*" for every code. */
     codes: z.union([z.literal("*"), z.array(z.string().trim().min(1)).min(1)]).optional(),
-    component: ComponentSchema.optional(),
-    category: CategorySchema.optional(),
-    severity: SeveritySchema.optional(),
+    component: z.enum(COMPONENTS).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    severity: z.enum(SEVERITIES).optional(),
     text: z.string().trim().min(1).max(MAX_NOTE_TEXT),
     links: z.array(NoteLinkSchema).max(MAX_NOTE_LINKS).optional(),
     owner: z.string().trim().min(1).max(MAX_OWNER_CHARS).optional(),

@@ -1,8 +1,8 @@
 // Typo matching of codes (fuse.js bitap), bounded by how many edits a code of that length allows.
-import Fuse from "fuse.js";
 import type { Entry } from "../catalog/types.js";
 import type { Spelling } from "./code-index.js";
 import { boundedEditDistance } from "./edit-distance.js";
+import { loadFuse } from "./libraries.js";
 
 /** fuse.js's bitap compares at most 32 characters at once; longer patterns are slow and blur. */
 const FUSE_PATTERN_MAX = 32;
@@ -59,6 +59,7 @@ export function buildTypoIndex(spellings: readonly Spelling[]): TypoIndex {
       const limit = allowedEdits(query.length);
       if (limit === 0) return { nearest: [], others: [] };
       const grams = bigrams(query);
+      const Fuse = loadFuse();
       const pattern = query.slice(0, FUSE_PATTERN_MAX);
       const verified: Array<{ entry: Entry; distance: number; score: number }> = [];
       for (const { spelling, grams: known } of candidates) {

@@ -1,7 +1,6 @@
 // The free-text engines behind the word search (minisearch, fuse.js), behind one interface.
-import Fuse from "fuse.js";
-import MiniSearch from "minisearch";
 import type { Entry } from "../catalog/types.js";
+import { loadFuse, loadMiniSearch } from "./libraries.js";
 import { splitComponentPrefix } from "./normalize.js";
 import { codeAsText, splitWords, termsOf, termsOfWord } from "./words-text.js";
 
@@ -41,6 +40,7 @@ export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
 }
 
 export function buildMiniSearchEngine(entries: readonly Entry[]): WordsEngine {
+  const MiniSearch = loadMiniSearch();
   const index = new MiniSearch<WordsDoc>({
     fields: ["names", "codeWords", "description"],
     tokenize: splitWords,
@@ -67,6 +67,7 @@ export function buildMiniSearchEngine(entries: readonly Entry[]): WordsEngine {
 }
 
 export function buildFuseTokenEngine(entries: readonly Entry[]): WordsEngine {
+  const Fuse = loadFuse();
   const fuse = new Fuse(wordsDocs(entries), {
     useTokenSearch: true,
     tokenize: termsOf,

@@ -2,7 +2,7 @@
 // so a token can't leak through an error message or a debug dump of a request.
 import { inspect } from "node:util";
 import type { Logger, LogLevel } from "@slack/bolt";
-import type { LogLevelName } from "../config.js";
+import type { LogFormat, LogLevelName } from "../config.js";
 
 const SEVERITY: Record<LogLevelName, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 /** Slack token shapes, masked even when we weren't told the exact value. */
@@ -13,6 +13,8 @@ export interface RedactingLoggerOptions {
   /** Exact strings to mask (tokens, signing secret). */
   secrets: readonly string[];
   name?: string;
+  /** LOG_FORMAT: "json" writes {"time","level","name","msg"} per line, redacted the same way. */
+  format?: LogFormat;
   write?: (line: string) => void;
 }
 
@@ -31,7 +33,10 @@ export function createRedactingLogger(options: RedactingLoggerOptions): Logger {
   const emit = (at: LogLevelName, parts: unknown[]): void => {
     if (SEVERITY[at] < SEVERITY[level]) return;
     const text = parts.map((part) => (typeof part === "string" ? part : inspect(part, { depth: 4 }))).join(" ");
-    write(`${new Date().toISOString()} ${at.toUpperCase()} [${name}] ${redact(text)}`);
+    const time = new Date().toISOString();
+    // JSON.stringify escapes newlines, so a multi-line error stays one line (one object) in json format.
+    if (options.format === "json") write(JSON.stringify({ time, level: at, name, msg: redact(text) }));
+    else write(`${time} ${at.toUpperCase()} [${name}] ${redact(text)}`);
   };
 
   return {

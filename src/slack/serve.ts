@@ -17,7 +17,7 @@ export async function serveSlack(
   fail: (line: string, code: number) => never,
   env: Env = process.env,
 ): Promise<void> {
-  const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const logger = createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
 
   // Before Slack: a bad runbook file or an unreachable Redis is nothing to connect for.
   const catalog = loadCatalog();

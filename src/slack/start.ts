@@ -4,15 +4,19 @@ import type { AddressInfo } from "node:net";
 import { App, type HTTPReceiver, type Logger } from "@slack/bolt";
 import type { Bot } from "../bot/bot.js";
 import type { SlackConfig } from "../config.js";
-import { healthReporter, startHealthServer } from "../health.js";
+import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf, startHealthServer, type ServerLimits } from "../health.js";
+import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
 import { registerListeners } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
+import { createSlackMetrics, type SlackMetrics } from "./metrics.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
 
 export interface StartOptions {
-  /** Interface to listen on; default all (as Bolt does). Tests pass 127.0.0.1. */
+  /** Interface to listen on; default config.host (HOST), else all. Tests pass 127.0.0.1. */
   host?: string;
+  /** Header/body timeouts and the connection cap; tests shorten them. */
+  serverLimits?: Partial<ServerLimits>;
   /** Defaults to a redacting stderr logger at config.logLevel. */
   logger?: Logger;
 }
@@ -23,6 +27,8 @@ export interface RunningSlackApp {
   /** The port actually bound: Slack requests + /healthz in HTTP mode, /healthz only in Socket Mode. */
   readonly port: number;
   readonly inFlight: InFlightTracker;
+  /** What GET /metrics reports. */
+  readonly metrics: SlackMetrics;
   /** Stops taking new work, waits up to drainTimeoutMs for running handlers, then closes everything. */
   stop(drainTimeoutMs?: number): Promise<void>;
 }
@@ -39,6 +45,7 @@ export class SlackStartError extends Error {
 }
 
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 /** About 15 s of retries (1 + 2 + 4 + 8 s), rate-limit waits included. */
 const WEB_API_RETRIES = { retries: 4, factor: 2, randomize: true };
 
@@ -47,10 +54,18 @@ export function secretsOf(config: SlackConfig): string[] {
 }
 
 export async function startSlackApp(config: SlackConfig, bot: Bot, options: StartOptions = {}): Promise<RunningSlackApp> {
-  const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
   const health = healthReporter(config.mode, bot.catalog.entries.length);
+  const metrics = createSlackMetrics();
+  if (bot.state) metrics.watchStore(bot.state.store);
+  const host = options.host ?? config.host;
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
+  const dispatcher = proxyDispatcher(config.proxy);
+  const slackFetch = createSlackFetch({ apiUrl: config.slackApiUrl ?? DEFAULT_SLACK_API_URL, dispatcher, metrics });
   const receiver =
-    config.mode === "http" ? createHttpReceiver(config, logger, health) : createSocketModeReceiver(config, logger);
+    config.mode === "http"
+      ? createHttpReceiver(config, logger, health, metrics)
+      : createSocketModeReceiver(config, logger, { fetch: slackFetch, dispatcher });
 
   const app = new App({
     receiver,
@@ -61,26 +76,32 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // The default keeps retrying for about 30 minutes; an answer that late helps nobody.
-      retryConfig: WEB_API_RETRIES,
+      retryConfig: countingRetries(WEB_API_RETRIES, metrics),
+      // Web API calls and respond() alike: counted for /metrics, through the proxy when one is set.
+      fetch: slackFetch,
     },
     // Verify the bot token in init(), where a rejection can be reported, not in the constructor.
     deferInitialization: true,
+    // No listener reads conversation state; Bolt's store would build an Error per request to find its caller.
+    convoStore: false,
   });
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
-  registerListeners(app, bot, logger);
+  // The bot counts what it answers into this app's /metrics.
+  registerListeners(app, { ...bot, metrics }, logger);
 
   await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
 
   if (config.mode === "http") {
-    const server = await (receiver as HTTPReceiver).start({ port: config.port, host: options.host });
+    const server = await (receiver as HTTPReceiver).start({ port: config.port, host }, serverOptionsOf(limits));
+    capConnections(server, limits);
     logger.info(`HTTP mode: listening on port ${portOf(server)} at /slack/events`);
-    return running(config.mode, app, portOf(server), inFlight, logger, async () => {
+    return running(config.mode, app, portOf(server), inFlight, metrics, logger, async () => {
       await app.stop();
     });
   }
 
-  const healthServer = await startHealthServer(health, config.port, options.host);
+  const healthServer = await startHealthServer(health, config.port, host, metrics, limits);
   try {
     await namingTheToken("SLACK_APP_TOKEN", () => app.start());
   } catch (error) {
@@ -88,7 +109,7 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
     throw error;
   }
   logger.info(`Socket Mode: connected; health on port ${healthServer.port} at /healthz`);
-  return running(config.mode, app, healthServer.port, inFlight, logger, async () => {
+  return running(config.mode, app, healthServer.port, inFlight, metrics, logger, async () => {
     await app.stop();
     await closeServer(healthServer.server);
   });
@@ -99,6 +120,7 @@ function running(
   app: App,
   port: number,
   inFlight: InFlightTracker,
+  metrics: SlackMetrics,
   logger: Logger,
   stopReceiving: () => Promise<void>,
 ): RunningSlackApp {
@@ -108,6 +130,7 @@ function running(
     app,
     port,
     inFlight,
+    metrics,
     stop(drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT_MS) {
       stopping ??= (async () => {
         // Receivers stop first so no new work starts; Web API calls of running handlers still work.
@@ -121,6 +144,14 @@ function running(
       return stopping;
     },
   };
+}
+
+/** Adds p-retry's onFailedAttempt hook (typed away by the Web API client): an attempt with retries left is retried. */
+function countingRetries<Policy extends object>(policy: Policy, metrics: SlackMetrics): Policy {
+  const onFailedAttempt = (error: { retriesLeft?: number }): void => {
+    if ((error.retriesLeft ?? 0) > 0) metrics.slackRetry();
+  };
+  return { ...policy, onFailedAttempt };
 }
 
 /** Runs a start step and turns Slack's refusal into a SlackStartError naming the token. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog, PRIMARY_PAGE, SECONDARY_PAGE } from "../../src/catalog/build.js";
 import { diffCatalogs, formatChangelog } from "../../src/catalog/changelog.js";
 import { readOverrides, readSourceFiles } from "../../src/catalog/files.js";
-import { loadCatalog, parseCatalog } from "../../src/catalog/load.js";
+import { loadCatalog } from "../../src/catalog/load.js";
+import { parseCatalog } from "../../src/catalog/schema.js";
 
 const files = readSourceFiles();
 const overrides = readOverrides();

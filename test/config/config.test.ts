@@ -14,7 +14,9 @@ describe("run mode", () => {
     expect(config).toEqual({
       mode: "none",
       port: 3000,
+      host: undefined,
       logLevel: "info",
+      logFormat: "text",
       autoReply: { enabled: true, channels: null, dedupeHours: 24 },
     });
   });

@@ -53,6 +53,13 @@ async function slash(app: HttpTestApp, text: string, fields: Record<string, stri
   return app.api.waitForResponsePost(id);
 }
 
+/** A lookup: answered in the acknowledgement's own body. */
+async function lookupAck(app: HttpTestApp, text: string): Promise<{ blocks: Array<Record<string, unknown>> }> {
+  const response = await postSlashCommand(app.baseUrl, app.signingSecret, { text, response_url: app.api.responseUrl() });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { blocks: Array<Record<string, unknown>> };
+}
+
 /** Posts a channel message and waits until the app has handled it; returns the thread replies it sent. */
 async function paste(app: HttpTestApp, text: string, fields: Record<string, unknown> = {}): Promise<RecordedCall[]> {
   const before = app.api.callsTo("chat.postMessage").length;
@@ -239,8 +246,8 @@ describe("when Redis goes away mid-run", () => {
 
       await own.stop();
       await until(() => !state.store.isHealthy(), "the store to notice Redis is gone");
-      const lookup = await slash(app, "AST_MT_SETUP_ERR_OPEN_SERVER_CONN");
-      expect(lookup.body.blocks[0]).toMatchObject({ type: "header", text: { text: "AST_MT_SETUP_ERR_OPEN_SERVER_CONN" } });
+      const lookup = await lookupAck(app, "AST_MT_SETUP_ERR_OPEN_SERVER_CONN");
+      expect(lookup.blocks[0]).toMatchObject({ type: "header", text: { text: "AST_MT_SETUP_ERR_OPEN_SERVER_CONN" } });
       expect(text(await slash(app, "auto off"))).toContain("Channel settings are temporarily unavailable");
       expect(await paste(app, "FOHH_CLOSE_REASON_SOCKET_ERR")).toEqual([]);
       expect(app.api.callsTo("chat.postMessage")).toHaveLength(1);

@@ -28,10 +28,10 @@ afterAll(async () => {
   await redis?.stop();
 });
 
+/** A lookup is answered in the acknowledgement's body. */
 async function command(text: string): Promise<Record<string, any>> {
-  const id = `cmd-${nextTs()}`;
-  await postSlashCommand(t.baseUrl, t.signingSecret, { text, response_url: t.api.responseUrl(id) });
-  return (await t.api.waitForResponsePost(id)).body;
+  const res = await postSlashCommand(t.baseUrl, t.signingSecret, { text, response_url: t.api.responseUrl(`cmd-${nextTs()}`) });
+  return (await res.json()) as Record<string, any>;
 }
 
 async function vote(card: Record<string, any>, which: "up" | "down", user: string): Promise<Record<string, any>> {

@@ -29,33 +29,41 @@ async function settled(): Promise<void> {
 const asMessage = (body: Record<string, any>): Message => ({ text: body.text, blocks: body.blocks });
 
 describe("/zpa-code over HTTP", () => {
-  it("acknowledges before answering, then answers privately on the response_url with the card", async () => {
-    t.api.holdAnswers("response_url", 400);
-    const responseUrl = t.api.responseUrl("cmd1");
-    const res = await postSlashCommand(t.baseUrl, t.signingSecret, { text: "BRK_MT_SETUP_TIMEOUT", response_url: responseUrl });
+  it("answers a lookup privately in the acknowledgement itself, with no second request", async () => {
+    const res = await postSlashCommand(t.baseUrl, t.signingSecret, { text: "BRK_MT_SETUP_TIMEOUT", response_url: t.api.responseUrl("cmd1") });
     expect(res.status).toBe(200);
-    // The HTTP answer (the ack) came back while the card post was still being held.
+    expect(res.headers.get("content-type")).toContain("application/json");
+    const answer = (await res.json()) as Record<string, any>;
+    expect(answer.response_type).toBe("ephemeral");
+    expect(headersOf(answer.blocks)).toEqual(["BRK_MT_SETUP_TIMEOUT"]);
+    expect(buttonsOf(answer.blocks).map((b) => b.text.text)).toContain("Share in channel");
+    expect(messageViolations(asMessage(answer))).toEqual([]);
+    await settled();
+    expect(t.api.calls).toEqual([]);
+  });
+
+  it("answers help with the usage card and an unknown query with suggestions, in the acknowledgement", async () => {
+    const help = (await (await postSlashCommand(t.baseUrl, t.signingSecret, { text: "help", response_url: t.api.responseUrl("help") })).json()) as Record<string, any>;
+    const fuzzy = (await (await postSlashCommand(t.baseUrl, t.signingSecret, { text: "SETUP_TIMEOUT", response_url: t.api.responseUrl("fuzzy") })).json()) as Record<string, any>;
+    expect(headersOf(help.blocks)).toEqual(["ZPA session status codes"]);
+    expect(fuzzy.text).toContain("No code matches");
+    const suggestions = buttonsOf(fuzzy.blocks);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(5);
+  });
+
+  it("acknowledges `auto status` at once and answers it on the response_url", async () => {
+    t.api.holdAnswers("response_url", 400);
+    const res = await postSlashCommand(t.baseUrl, t.signingSecret, { text: "auto status", response_url: t.api.responseUrl("auto1") });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    // The HTTP answer (the ack) came back while the answer's post was still being held.
     expect(t.api.callsTo("response_url").filter((c) => c.answeredAt !== undefined)).toHaveLength(0);
     const [answer] = await t.api.waitForAnswered("response_url", 1);
     t.api.holdAnswers("response_url", 0);
-    expect(answer!.responseId).toBe("cmd1");
+    expect(answer!.responseId).toBe("auto1");
     expect(answer!.body.response_type).toBe("ephemeral");
-    expect(headersOf(answer!.body.blocks)).toEqual(["BRK_MT_SETUP_TIMEOUT"]);
-    expect(buttonsOf(answer!.body.blocks).map((b) => b.text.text)).toContain("Share in channel");
-    expect(messageViolations(asMessage(answer!.body))).toEqual([]);
-  });
-
-  it("answers help with the usage card and an unknown query with suggestions", async () => {
-    await postSlashCommand(t.baseUrl, t.signingSecret, { text: "help", response_url: t.api.responseUrl("help") });
-    await postSlashCommand(t.baseUrl, t.signingSecret, { text: "SETUP_TIMEOUT", response_url: t.api.responseUrl("fuzzy") });
-    const calls = await t.api.waitForCalls("response_url", 2);
-    const help = calls.find((c) => c.responseId === "help")!;
-    const fuzzy = calls.find((c) => c.responseId === "fuzzy")!;
-    expect(headersOf(help.body.blocks)).toEqual(["ZPA session status codes"]);
-    expect(fuzzy.body.text).toContain("No code matches");
-    const suggestions = buttonsOf(fuzzy.body.blocks);
-    expect(suggestions.length).toBeGreaterThan(0);
-    expect(suggestions.length).toBeLessThanOrEqual(5);
+    expect(answer!.body.text).toMatch(/Auto-replies/);
   });
 });
 

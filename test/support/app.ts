@@ -1,7 +1,8 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
-import type { AutoReplySettings, HttpModeConfig, SocketModeConfig } from "../../src/config.js";
+import type { AutoReplySettings, HttpModeConfig, ProxySettings, SocketModeConfig } from "../../src/config.js";
+import type { ServerLimits } from "../../src/health.js";
 import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
@@ -21,6 +22,10 @@ export interface TestAppOptions {
    * the caller closes it. Default: a fresh in-process state per app.
    */
   state?: State;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the config would read them. */
+  proxy?: ProxySettings;
+  /** Shorter server timeouts or a smaller connection cap than production's. */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 interface TestAppBase {
@@ -55,6 +60,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+    proxy: options.proxy,
   };
   const { running, logLines } = await startWith(config, options, api, []);
   return {
@@ -83,6 +89,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
+    proxy: options.proxy,
   };
   const { running, logLines } = await startWith(config, options, api, [socket]);
   return {
@@ -110,7 +117,7 @@ async function startWith(
   const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config), write: (line) => logLines.push(line) });
   try {
     const bot = createBot({ ...options.bot, autoReply: config.autoReply }, options.state ?? openInProcessState());
-    const running = await startSlackApp(config, bot, { host: "127.0.0.1", logger });
+    const running = await startSlackApp(config, bot, { host: "127.0.0.1", logger, ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}) });
     return { running, logLines };
   } catch (error) {
     for (const server of alsoClose) await server.close();

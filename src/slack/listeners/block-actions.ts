@@ -1,8 +1,8 @@
 // Every button and select the bot renders (ids start with "zpa_"): read the click, let the bot decide.
-import type { App, BlockAction } from "@slack/bolt";
 import { handleAction, type ActionInput } from "../../bot/actions.js";
 import type { Bot } from "../../bot/bot.js";
 import { send } from "./send.js";
+import type { ListenerRouter } from "./router.js";
 
 const OUR_ACTIONS = /^zpa_/;
 
@@ -12,8 +12,8 @@ interface Container {
   is_ephemeral?: boolean;
 }
 
-export function registerBlockActions(app: App, bot: Bot): void {
-  app.action<BlockAction>(OUR_ACTIONS, async ({ ack, body, action, client, respond }) => {
+export function registerBlockActions(app: ListenerRouter, bot: Bot): void {
+  app.action(OUR_ACTIONS, async ({ ack, body, action, client, respond }) => {
     await ack();
     const value =
       action.type === "static_select" ? action.selected_option?.value : "value" in action ? action.value : undefined;

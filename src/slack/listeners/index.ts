@@ -7,18 +7,21 @@ import { registerCommand } from "./command.js";
 import { registerHomeOpened } from "./home-opened.js";
 import { registerMessages } from "./messages.js";
 import { registerNoteSubmit } from "./note-submit.js";
+import { createListenerRouter } from "./router.js";
 import { registerSearchSubmit } from "./search-submit.js";
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
 export function registerListeners(app: App, bot: Bot, logger: Logger): void {
   if (bot.state) logStateHealth(bot.state.store, logger);
   logRateLimits(app, logger);
-  registerCommand(app, bot, logger);
-  registerMessages(app, bot, logger);
-  registerHomeOpened(app, bot);
-  registerBlockActions(app, bot);
-  registerSearchSubmit(app, bot);
-  registerNoteSubmit(app, bot);
+  // Registered last among the global middleware: it hands each request to the one listener that takes it.
+  const router = createListenerRouter(app);
+  registerCommand(router, bot, logger);
+  registerMessages(router, bot, logger);
+  registerHomeOpened(router, bot);
+  registerBlockActions(router, bot);
+  registerSearchSubmit(router, bot);
+  registerNoteSubmit(router, bot);
   // RUNBOOK_EDITORS may name user groups: their members are read with the app's own client.
   bot.editors.readGroupsWith(
     async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [],

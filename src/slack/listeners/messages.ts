@@ -1,11 +1,12 @@
 // Channel messages and @mentions: the bot decides whether to answer in the thread, and sends it.
-import type { App, Logger } from "@slack/bolt";
+import type { Logger } from "@slack/bolt";
 import type { Bot } from "../../bot/bot.js";
 import { handleMessage } from "../../bot/auto-reply.js";
 import { toIncomingMessage } from "./incoming.js";
 import { delivery, type Senders } from "./send.js";
+import type { ListenerRouter } from "./router.js";
 
-export function registerMessages(app: App, bot: Bot, logger: Logger): void {
+export function registerMessages(app: ListenerRouter, bot: Bot, logger: Logger): void {
   const answer =
     (isMention: boolean) =>
     async ({ event, context, client }: { event: unknown; context: { botUserId?: string }; client: Senders["client"] }) => {
