@@ -24,7 +24,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && npm cache clean --force
 COPY --from=build /app/dist ./dist
-COPY data/catalog.json ./data/catalog.json
+COPY data/catalog.json data/vocabulary.json ./data/
 # Files stay owned by root: the app runs as the unprivileged node user and cannot change its own code.
 USER node
 EXPOSE 3000

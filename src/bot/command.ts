@@ -6,6 +6,7 @@ import { button } from "../render/blocks.js";
 import { echoUserText } from "../render/escape.js";
 import { feedbackBlocks } from "../render/feedback.js";
 import { renderNoMatch } from "../render/no-match.js";
+import { renderPossible } from "../render/possible.js";
 import { renderSummary } from "../render/summary.js";
 import type { Block, Message } from "../render/types.js";
 import { renderUsage } from "../render/usage.js";
@@ -20,8 +21,11 @@ import { confidenceOf } from "./metrics.js";
 import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
-/** Matches that are good guesses rather than certain: the card says what it matched. */
-const LOOSE: ReadonlySet<Resolution["how"]> = new Set(["fragment", "typo", "words"]);
+/** What a `likely` card says it matched. */
+function likelyNote(resolution: Resolution): string {
+  const query = echoUserText(resolution.query);
+  return resolution.how === "words" ? `Best match for your words “${query}”.` : `Closest code to “${query}”.`;
+}
 /** Guesses worth a "Right code?" vote: a misspelt code, or words. */
 const ASK_FEEDBACK: ReadonlySet<Resolution["how"]> = new Set(["typo", "words"]);
 
@@ -82,8 +86,8 @@ function renderPrivateCard(core: Bot, entry: Entry, options: PrivateCardOptions)
   const alsoNames = alsoNamedBy(core.search, entry, resolution);
   let note: string | undefined;
   let footer: Block[] = [];
-  if (resolution && LOOSE.has(resolution.how)) {
-    note = `Best match for “${echoUserText(resolution.query)}”.`;
+  if (resolution?.confidence === "likely") {
+    note = likelyNote(resolution);
     const named = new Set([entry.code, ...alsoNames.map((e) => e.code)]);
     const others = resolution.alternatives.filter((alt) => !named.has(alt.code)).slice(0, 3);
     if (others.length > 0) note += " Not it? Try the other buttons below.";
@@ -118,8 +122,9 @@ export function answerCommand(core: Bot, input: CommandInput): Message {
 
   const resolution = core.search.resolve(text);
   core.metrics?.lookup(resolution.how, confidenceOf(resolution));
-  if (resolution.match) return privateCard(core, resolution.match, { resolution, canEdit });
-  return renderNoMatch(text, resolution.alternatives, core.command);
+  if (!resolution.match) return renderNoMatch(text, resolution.alternatives, core.command);
+  if (resolution.confidence === "possible") return renderPossible(text, [resolution.match, ...resolution.alternatives]);
+  return privateCard(core, resolution.match, { resolution, canEdit });
 }
 
 /** The editor check and the Slack-edited notes a lookup needs, read before the card is built. */

@@ -6,39 +6,12 @@ import type { HomeView } from "../render/types.js";
 import { codesWithOwnNote } from "../runbook/notes.js";
 import { EMPTY_RUNBOOK } from "../runbook/schema.js";
 import { StateUnavailableError } from "../state/store.js";
-import { uniqueEntries } from "./also-named.js";
 import type { Bot } from "./bot.js";
 import { serializeHomeState, type HomeState } from "./home-state.js";
 
 export const HOME_PAGE_SIZE = 20;
 export const SEEN_DAYS = 7;
 export const SEEN_LIMIT = 10;
-
-/** Lower-case words of 2+ characters; a code's underscores count as spaces. */
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 2);
-}
-
-/** Every code whose code, titles, aliases or description hold all the query's words (what a list search promises). */
-function containingAll(entries: readonly Entry[], query: string): Entry[] {
-  const words = wordsOf(query);
-  if (words.length === 0) return [];
-  return entries.filter((entry) => {
-    const haystack = new Set(wordsOf([entry.code, entry.title, ...entry.altTitles, ...entry.aliases, entry.description].join(" ")));
-    return words.every((word) => haystack.has(word));
-  });
-}
-
-/**
- * Search results: codes written in the query first, then the resolver's match and alternatives
- * (best first), then every other code holding all of the query's words, so the list is complete.
- */
-function searchResults(core: Bot, query: string): Entry[] {
-  const resolution = core.search.resolve(query);
-  const matched = resolution.match ? [resolution.match] : [];
-  const rest = containingAll([...core.catalog.entries].sort(byCode), query);
-  return uniqueEntries([...core.search.scan(query), ...matched, ...resolution.alternatives, ...rest]);
-}
 
 function byCode(a: Entry, b: Entry): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
@@ -66,7 +39,7 @@ async function seenSection(core: Bot): Promise<SeenSection | undefined> {
 export async function buildHome(core: Bot, state: HomeState): Promise<HomeView> {
   const seen = await seenSection(core);
   // Browsing lists codes alphabetically; a search keeps the resolver's best-first order.
-  const base = state.query !== null ? searchResults(core, state.query) : [...core.catalog.entries].sort(byCode);
+  const base = state.query !== null ? core.search.searchAll(state.query) : [...core.catalog.entries].sort(byCode);
   const noted = codesWithOwnNote(core.runbook?.current() ?? EMPTY_RUNBOOK, core.editedNotes?.current().keys());
   const bySeverity = (e: Entry) => state.severity === null || e.severity === state.severity;
   const byComponent = (e: Entry) => state.component === null || e.component === state.component;

@@ -23,7 +23,7 @@ Exit status: 0 found, 1 no match (suggestions printed), 2 usage error, 70 intern
 
 Explains one ZPA status code. Accepts exact codes in any case or separator, codes with typos,
 fragments of 4+ characters, page titles, and plain words ("out of source ports").
-  --json    print {"query", "match", "alternatives", "how", "runbook"} instead of text
+  --json    print {"query", "match", "alternatives", "how", "confidence", "runbook"} instead of text
             ("runbook": the team notes for the match from RUNBOOK_FILE, most specific first)
   --batch   with --json: read one query per line on stdin, print one JSON object per line
 Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,

@@ -153,10 +153,10 @@ function pager(page: HomePage): Block[] {
 function emptyList(page: HomePage): Block {
   if (hasFilters(page)) {
     if (page.query === null) return section("No codes match these filters.", button("Clear filters", ACTION.homeClearFilters, "clear"));
-    const what = `No code matches “${echoUserText(page.query)}” with these filters.`;
+    const what = `*Search:* “${echoUserText(page.query)}”: no code matches with these filters.`;
     return { ...echoSection(what), accessory: button("Clear filters", ACTION.homeClearFilters, "clear") };
   }
-  return { ...echoSection(`No code matches “${echoUserText(page.query ?? "")}”.`), accessory: button("Clear search", ACTION.homeClearSearch, "clear") };
+  return { ...echoSection(`*Search:* “${echoUserText(page.query ?? "")}”: no code matches.`), accessory: button("Clear search", ACTION.homeClearSearch, "clear") };
 }
 
 export function renderHome(page: HomePage): HomeView {

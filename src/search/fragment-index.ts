@@ -20,6 +20,13 @@ interface Segmented {
   boundaries: Set<number>;
 }
 
+/** Spellings are listed under each of their four-letter pieces; a fragment is at least this long to use them. */
+const GRAM = 4;
+
+/**
+ * A fragment can only be inside a spelling that has every four-letter piece of it, so only the spellings
+ * listed under its rarest piece are searched: the cost follows how many codes share that piece.
+ */
 export function buildFragmentIndex(spellings: readonly Spelling[]): FragmentIndex {
   const segmented: Segmented[] = spellings.map((spelling) => {
     const boundaries = new Set<number>([0]);
@@ -30,12 +37,32 @@ export function buildFragmentIndex(spellings: readonly Spelling[]): FragmentInde
     }
     return { spelling, boundaries };
   });
+  const byGram = new Map<string, Segmented[]>();
+  for (const item of segmented) {
+    const grams = new Set<string>();
+    for (let i = 0; i + GRAM <= item.spelling.compact.length; i++) grams.add(item.spelling.compact.slice(i, i + GRAM));
+    for (const gram of grams) {
+      const list = byGram.get(gram);
+      if (list) list.push(item);
+      else byGram.set(gram, [item]);
+    }
+  }
+  const searched = (fragment: string): readonly Segmented[] => {
+    if (fragment.length < GRAM) return segmented;
+    let rarest: readonly Segmented[] | undefined;
+    for (let i = 0; i + GRAM <= fragment.length; i++) {
+      const list = byGram.get(fragment.slice(i, i + GRAM)) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+      if (rarest.length === 0) break;
+    }
+    return rarest ?? [];
+  };
   return {
     find(fragment) {
       const aligned = new Map<Entry, number>();
       const partial = new Map<Entry, number>();
       if (!fragment) return { aligned: [], partial: [] };
-      for (const { spelling, boundaries } of segmented) {
+      for (const { spelling, boundaries } of searched(fragment)) {
         const { compact, entry } = spelling;
         for (let at = compact.indexOf(fragment); at !== -1; at = compact.indexOf(fragment, at + 1)) {
           const target = boundaries.has(at) && boundaries.has(at + fragment.length) ? aligned : partial;

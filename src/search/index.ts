@@ -4,19 +4,21 @@ import type { Catalog } from "../catalog/types.js";
 import { buildCodeIndex } from "./code-index.js";
 import { buildFragmentIndex } from "./fragment-index.js";
 import { buildResolver } from "./resolve.js";
+import { searchAll } from "./search-all.js";
 import { scanText } from "./scan.js";
+import { buildSegmentIndex } from "./segment-index.js";
 import { buildTitleIndex } from "./title-index.js";
 import { buildTypoIndex } from "./typo-index.js";
 import type { Search } from "./types.js";
 import { buildWordsEngine, type WordsEngineName } from "./words-engines.js";
 import { buildWordsMatcher, type WordsMatcher } from "./words-match.js";
 
-export type { Resolution, ResolveHow, Search } from "./types.js";
+export type { Confidence, Resolution, ResolveHow, Search } from "./types.js";
 export { MAX_QUERY_CHARS } from "./query.js";
 export { MAX_SCAN_CHARS } from "./scan.js";
 
 export interface SearchOptions {
-  /** Free-text engine; "minisearch" (BM25) won the measurements in the README. */
+  /** Free-text engine; "postings" (our own BM25) is the default: it scales (docs/search.md). */
   words?: WordsEngineName;
 }
 
@@ -27,17 +29,22 @@ export interface SearchOptions {
 export function createSearch(catalog: Catalog, options: SearchOptions = {}): Search {
   const entries = catalog.entries;
   const codes = buildCodeIndex(entries);
-  let words: WordsMatcher | undefined;
+  let built: WordsMatcher | undefined;
+  const matcher = (): WordsMatcher => (built ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "postings", entries)));
+  const words: WordsMatcher = Object.assign((query: string) => matcher()(query), { every: (query: string) => matcher().every(query) });
+  const fragments = buildFragmentIndex(codes.spellings);
   const resolve = buildResolver({
     codes,
     titles: buildTitleIndex(entries),
-    fragments: buildFragmentIndex(codes.spellings),
+    fragments,
     typos: buildTypoIndex(codes.spellings),
-    words: (query) => (words ??= buildWordsMatcher(entries, buildWordsEngine(options.words ?? "minisearch", entries)))(query),
+    segments: buildSegmentIndex(codes.spellings),
+    words,
   });
   return {
     resolve,
     scan: (text) => scanText(codes, text),
+    searchAll: (query) => searchAll(query, { resolve, scan: (text) => scanText(codes, text), fragments, words }),
     byCode: (code) => codes.exact.get(code.toUpperCase())?.entry,
   };
 }

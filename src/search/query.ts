@@ -19,6 +19,11 @@ export function cleanQuery(raw: string): string {
   return text;
 }
 
+/** "@channel", "<@U123>", "<!here>" address people; they say nothing about the problem. */
+export function withoutMentions(text: string): string {
+  return text.replace(/<[@!#][^>]*>|@[\w.-]+/g, " ");
+}
+
 /** Looks like a code rather than prose: one token, or upper-case words ("BRK MT SETUP TIMEOUT"). */
 export function isCodeLike(text: string): boolean {
   if (!/^[A-Za-z0-9]+(?:[ _-][A-Za-z0-9]+)*$/.test(text) || !/[A-Za-z]/.test(text)) return false;

@@ -2,10 +2,11 @@
 import type { Entry } from "../catalog/types.js";
 import { loadFuse, loadMiniSearch } from "./libraries.js";
 import { splitComponentPrefix } from "./normalize.js";
+import { buildPostingsEngine } from "./words-postings.js";
 import { codeAsText, splitWords, termsOf, termsOfWord } from "./words-text.js";
 
-/** Free-text engines the resolver can use; both were measured (README, bench/search.bench.ts). */
-export const WORDS_ENGINES = ["minisearch", "fuse"] as const;
+/** Free-text engines the resolver can use; all three are measured (docs/search.md, bench/search.bench.ts). */
+export const WORDS_ENGINES = ["postings", "minisearch", "fuse"] as const;
 export type WordsEngineName = (typeof WORDS_ENGINES)[number];
 
 export interface RankedEntry {
@@ -18,15 +19,17 @@ export interface WordsEngine {
   search(query: string, limit: number): RankedEntry[];
 }
 
-/** What a reader would call an entry: its titles, its code read as words, and its description. */
+/** What a reader would call an entry: its titles, its code read as words, its description and its steps. */
 export interface WordsDoc {
   id: number;
   names: string;
   codeWords: string;
   description: string;
+  /** Remediation steps: people quote the fix they were told. */
+  steps: string;
 }
 
-const FIELD_BOOST = { names: 3, codeWords: 2, description: 1 } as const;
+export const FIELD_BOOST = { names: 3, codeWords: 2, description: 1, steps: 1 } as const;
 
 export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
   return entries.map((entry, id) => ({
@@ -36,13 +39,14 @@ export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
       .join(" | "),
     codeWords: [entry.code, ...entry.aliases].map(codeAsText).join(" ") + " " + entry.componentName,
     description: [entry.description, ...entry.extraMeanings.map((m) => m.description)].join(" "),
+    steps: entry.remediationSource === "fallback" ? "" : [...entry.remediation, ...entry.extraMeanings.flatMap((m) => m.remediation)].join(" "),
   }));
 }
 
 export function buildMiniSearchEngine(entries: readonly Entry[]): WordsEngine {
   const MiniSearch = loadMiniSearch();
   const index = new MiniSearch<WordsDoc>({
-    fields: ["names", "codeWords", "description"],
+    fields: ["names", "codeWords", "description", "steps"],
     tokenize: splitWords,
     processTerm: (word) => {
       const terms = termsOfWord(word);
@@ -85,5 +89,6 @@ export function buildFuseTokenEngine(entries: readonly Entry[]): WordsEngine {
 }
 
 export function buildWordsEngine(name: WordsEngineName, entries: readonly Entry[]): WordsEngine {
+  if (name === "postings") return buildPostingsEngine(entries);
   return name === "fuse" ? buildFuseTokenEngine(entries) : buildMiniSearchEngine(entries);
 }

@@ -4,25 +4,36 @@ import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";
 import { splitWords, termsOf, termsOfWord } from "./words-text.js";
 
-export interface WordsVerdict {
-  /** Set only when one entry clearly answers the words. */
-  match: Entry | null;
-  /** Other candidates, best first. */
-  others: Entry[];
+/** Measured evidence that the best-ranked entry answers the words; src/search/confidence.ts weighs it. */
+export interface WordsFeatures {
+  /** Weighted share of the query's words (rare and unknown words weigh more) found anywhere in the best entry. */
+  coverage: number;
+  /** Best score minus the runner-up's, after re-ranking (0 when alone). */
+  margin: number;
+  /** The BM25 engine and the coverage re-ranking put the same entry first. */
+  agreement: boolean;
+  /** Query words found in the best entry's name or code that few entries carry. */
+  informativeNamed: number;
+  /** Query words found in the best entry's name, code, description or steps that few entries carry. */
+  informative: number;
+  /** Query words found anywhere in the best entry. */
+  coveredWords: number;
+}
+
+export interface WordsRanking {
+  /** Candidates, best first (empty when no word is known). */
+  ranked: Entry[];
+  /** Evidence about ranked[0]; null when nothing was found. */
+  features: WordsFeatures | null;
 }
 
 const CANDIDATES = 8;
 /** Content words beyond this are ignored: a question is short, and every word costs an index lookup. */
 export const MAX_WORDS = 10;
-/** Share of the query's weight an answer must contain. */
-const MIN_COVERAGE = 0.6;
 /** A word found only in the description is weaker evidence than one in the entry's name or code. */
 const DESCRIPTION_ONLY = 0.5;
 /** A word is informative when at most this share of entries mention it ("service edge" is not). */
 const INFORMATIVE_SHARE = 0.15;
-/** A rival is a tie when it scores within this of the best and the engine rates it this close too. */
-const TIE_SCORE = 0.1;
-const TIE_RELEVANCE = 0.75;
 /** How much fitting the title (see `overlap`) adds to covering the query. */
 const TITLE_FIT_WEIGHT = 0.5;
 
@@ -33,11 +44,6 @@ const TITLE_FIT_WEIGHT = 0.5;
 function overlap(title: readonly string[], queryTerms: number, nearQuery: ReadonlySet<string>): number {
   const shared = title.filter((term) => nearQuery.has(term)).length;
   return shared / (title.length + queryTerms - shared);
-}
-
-/** "@channel", "<@U123>", "<!here>" address people; they say nothing about the problem. */
-function withoutMentions(text: string): string {
-  return text.replace(/<[@!#][^>]*>|@[\w.-]+/g, " ");
 }
 
 interface Profile {
@@ -59,20 +65,22 @@ interface Group {
 }
 
 /**
- * The engine ranks; this decides whether to trust its answer. Each candidate gets a score: the weighted
- * share of query words it contains (rare words weigh more, words only in its description half), plus how
- * closely the query repeats one of its titles. The best is a match only if it contains most of the query,
- * at least two of its words, one of them informative and in the entry's name or code, and no rival scores
- * about the same. Otherwise the words only suggest: one word is never enough for a confident answer.
+ * The engine (BM25) finds candidates; this re-ranks them and measures the evidence. Each candidate gets a
+ * score: the weighted share of query words it contains (rare and unknown words weigh more, words only in
+ * its description or steps half), plus how closely the query repeats one of its titles. The features of the
+ * best (coverage, margin over the runner-up, whether the engine agreed) go to src/search/confidence.ts.
  */
-export type WordsMatcher = (query: string) => WordsVerdict;
+export type WordsMatcher = ((query: string) => WordsRanking) & {
+  /** Every entry that carries all the query's words (or a typo of each) in any of its texts, best first. */
+  every(query: string): Entry[];
+};
 
 export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine): WordsMatcher {
   const profiles = new Map<Entry, Profile>();
   const documentFrequency = new Map<string, number>();
   wordsDocs(entries).forEach((doc, i) => {
     const named = new Set(termsOf(`${doc.names} ${doc.codeWords}`));
-    const described = new Set(termsOf(doc.description));
+    const described = new Set(termsOf(`${doc.description} ${doc.steps}`));
     for (const term of new Set([...named, ...described])) {
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
@@ -87,7 +95,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
   const informativeIdf = Math.log((entries.length + 1) / (INFORMATIVE_SHARE * entries.length + 1));
 
   const toGroups = (query: string): Group[] => {
-    const byWord = new Map(splitWords(withoutMentions(query)).map((word) => [word, termsOfWord(word)]));
+    const byWord = new Map(splitWords(query).map((word) => [word, termsOfWord(word)]));
     return [...byWord]
       .filter(([, terms]) => terms.length)
       .slice(0, MAX_WORDS)
@@ -98,38 +106,55 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       });
   };
 
-  return (query) => {
+  const carriesAll = (entry: Entry, groups: readonly Group[]): boolean => {
+    const { named, described } = profiles.get(entry)!;
+    return groups.every((group) => group.near.some((term) => named.has(term) || described.has(term)));
+  };
+  const every = (query: string): Entry[] => {
     const groups = toGroups(query);
-    if (groups.length === 0) return { match: null, others: [] };
+    if (groups.length === 0) return [];
+    const hits = engine.search(groups.map((group) => group.word).join(" "), entries.length);
+    return hits.map((hit) => hit.entry).filter((entry) => carriesAll(entry, groups));
+  };
+
+  const rank = (query: string): WordsRanking => {
+    const groups = toGroups(query);
+    if (groups.length === 0) return { ranked: [], features: null };
     const queryTerms = new Set(groups.flatMap((group) => group.terms)).size;
     const nearQuery = new Set(groups.flatMap((group) => group.near));
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
     const ranked = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit, order) => {
       const { named, described, titles } = profiles.get(hit.entry)!;
+      let rankedWeight = 0;
       let coveredWeight = 0;
-      let coveredGroups = 0;
+      let coveredWords = 0;
       let informativeNamed = 0;
+      let informative = 0;
       for (const group of groups) {
         const factor = group.near.some((t) => named.has(t))
           ? 1
           : group.near.some((t) => described.has(t))
             ? DESCRIPTION_ONLY
             : 0;
-        coveredWeight += factor * group.weight;
-        if (factor) coveredGroups++;
+        rankedWeight += factor * group.weight;
+        if (factor) coveredWeight += group.weight;
+        if (factor) coveredWords++;
         if (factor === 1 && group.informative) informativeNamed++;
+        if (factor && group.informative) informative++;
       }
       const coverage = coveredWeight / totalWeight;
+      const weightedCoverage = rankedWeight / totalWeight;
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
-      return { ...hit, coverage, coveredGroups, informativeNamed, score: coverage + TITLE_FIT_WEIGHT * titleFit, order };
+      return { entry: hit.entry, coverage, coveredWords, informativeNamed, informative, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
-    const [best, ...rest] = ranked;
-    if (!best) return { match: null, others: [] };
-    const others = rest.map((hit) => hit.entry);
-    const enough = best.coverage >= MIN_COVERAGE && best.coveredGroups >= 2 && best.informativeNamed >= 1;
-    const tied = rest.some((hit) => hit.score >= best.score - TIE_SCORE && hit.relevance >= TIE_RELEVANCE * best.relevance);
-    if (!enough || tied) return { match: null, others: [best.entry, ...others] };
-    return { match: best.entry, others };
+    const [best, second] = ranked;
+    if (!best) return { ranked: [], features: null };
+    const { coverage, coveredWords, informativeNamed, informative } = best;
+    return {
+      ranked: ranked.map((hit) => hit.entry),
+      features: { coverage, coveredWords, informativeNamed, informative, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
+    };
   };
+  return Object.assign(rank, { every });
 }

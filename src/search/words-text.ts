@@ -1,5 +1,6 @@
 // Turns titles, descriptions, codes and free-text queries into comparable terms. Index and query go
 // through the same steps, so "timed out" meets TIMEOUT and "broker" meets "Service Edge".
+import { expansionsOf, loadVocabulary } from "./vocabulary.js";
 
 const STOPWORDS = new Set(
   ("a an and are as at be because been being by can could do does due during for from get getting got has have how " +
@@ -8,65 +9,18 @@ const STOPWORDS = new Set(
     "will with you your mean means meaning error code status session please help zpa zscaler").split(" "),
 );
 
-/** Abbreviations in codes and in helpdesk speech, spelled out as the page titles do. */
-const EXPANSIONS: Record<string, string[]> = {
-  ac: ["app", "connector"],
-  ast: ["app", "connector"],
-  assistant: ["app", "connector"],
-  connector: ["connector"],
-  brk: ["service", "edge"],
-  broker: ["service", "edge"],
-  se: ["service", "edge"],
-  pse: ["private", "service", "edge"],
-  pbrk: ["private", "service", "edge"],
-  zcc: ["client", "connector"],
-  clt: ["client", "connector"],
-  dsp: ["central", "authority"],
-  ca: ["ca"],
-  exptr: ["browser", "access"],
-  ba: ["browser", "access"],
-  mt: ["microtunnel"],
-  mtunnel: ["microtunnel"],
-  err: ["error"],
-  errors: ["error"],
-  conn: ["connection"],
-  fd: ["file", "descriptor"],
-  fds: ["file", "descriptor"],
-  cfg: ["configuration"],
-  config: ["configuration"],
-  auth: ["authentication"],
-  authn: ["authentication"],
-  cert: ["certificate"],
-  certs: ["certificate"],
-  tbl: ["table"],
-  dup: ["duplicate"],
-  msg: ["message"],
-  recv: ["receive"],
-  rx: ["receive"],
-  ctrl: ["control"],
-  ctx: ["context"],
-  mem: ["memory"],
-  timeout: ["time"],
-  timeouts: ["time"],
-  timedout: ["time"],
-  timed: ["time"],
-  times: ["time"],
-  reconn: ["reconnection"],
-  jit: ["just", "time"],
-  doubleencrypt: ["double", "encrypt"],
-  zia: ["internet", "saas"],
-  ssl: ["tls"],
-  apps: ["application"],
-  app: ["application"],
-  ports: ["port"],
-  missing: ["missing", "absent", "none"],
-  // Negation decides between "Deserialization error with callback" and "... with no callback".
-  no: ["not"],
-  without: ["not"],
-  cannot: ["not"],
-  dropped: ["dropped", "terminated", "closed"],
-  drops: ["dropped", "terminated", "closed"],
-};
+/** Domain words (data/vocabulary.json), read on first use so a code lookup never needs the file. */
+let domain: ReturnType<typeof expansionsOf> | undefined;
+function vocabulary(): ReturnType<typeof expansionsOf> {
+  domain ??= expansionsOf(loadVocabulary());
+  return domain;
+}
+
+/** A word of an expansion, itself spelled out once ("app connector": "app" is "application" too). */
+function spelledOut(word: string): string[] {
+  const further = vocabulary().expansions.get(word);
+  return further && !further.includes(word) ? further : [word];
+}
 
 /** Longest first; "ss" is no plural (access, process). */
 const ENDINGS = ["ations", "ation", "ions", "ion", "ures", "ure", "ies", "ied", "ing", "ed", "es", "s", "y", "e"];
@@ -98,8 +52,9 @@ const CACHE_LIMIT = 20_000;
 export function termsOfWord(word: string): readonly string[] {
   let terms = termsByWord.get(word);
   if (terms) return terms;
-  if (word.length < 2 || STOPWORDS.has(word)) terms = [];
-  else terms = [...new Set((EXPANSIONS[word] ?? [word]).map(stem))];
+  const { expansions, ignored } = vocabulary();
+  if (word.length < 2 || STOPWORDS.has(word) || ignored.has(word)) terms = [];
+  else terms = [...new Set((expansions.get(word) ?? [word]).flatMap(spelledOut).map(stem))];
   if (termsByWord.size < CACHE_LIMIT) termsByWord.set(word, terms); // queries bring new words: stay bounded
   return terms;
 }

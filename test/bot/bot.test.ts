@@ -64,23 +64,24 @@ describe("/zpa-code", () => {
     expect(messageViolations(answer)).toEqual([]);
   });
 
-  it("answers a title that names two codes with one card that names the other code", () => {
+  it("answers a title that names two codes with a list that says so and asks which one the log shows", () => {
     const answer = answerCommand(core(), { text: "SE: Connection request timed out" });
-    const [code] = headers(answer);
-    const other = code === "BRK_MT_SETUP_TIMEOUT" ? "FOHH_CLOSE_REASON_CONNECT_TIMEOUT" : "BRK_MT_SETUP_TIMEOUT";
-    expect(allText(answer)).toContain(`This title also names \`${other}\``);
-    expect(buttons(answer.blocks).map((b) => b.action_id)).toContain(`${ACTION.show}:${other}`);
+    expect(allText(answer)).toContain("share the title “Connection request timed out”");
+    expect(allText(answer)).toContain("Which one does the log show?");
+    const shown = buttons(answer.blocks).map((b) => b.action_id);
+    expect(shown.slice(0, 2).sort()).toEqual([`${ACTION.show}:BRK_MT_SETUP_TIMEOUT`, `${ACTION.show}:FOHH_CLOSE_REASON_CONNECT_TIMEOUT`]);
   });
 
   it("says which code a typo was matched to", () => {
     const answer = answerCommand(core(), { text: "BRK_MT_SETUP_TIMEOT" });
     expect(headers(answer)).toEqual(["BRK_MT_SETUP_TIMEOUT"]);
-    expect(allText(answer)).toContain("Best match for “BRK_MT_SETUP_TIMEOT”");
+    expect(allText(answer)).toContain("Closest code to “BRK_MT_SETUP_TIMEOT”");
   });
 
-  it("offers at most five suggestion buttons, each a real code, when nothing matches confidently", () => {
+  it("lists at most five codes with Show buttons, each a real code, when none stands out", () => {
     const answer = answerCommand(core(), { text: "SETUP_TIMEOUT" });
-    expect(answer.text).toContain("No code matches “SETUP_TIMEOUT”");
+    expect(answer.text).toContain("Codes that match “SETUP_TIMEOUT”");
+    expect(allText(answer)).not.toContain("No code matches");
     const suggestions = buttons(answer.blocks).filter((b) => b.action_id.startsWith(`${ACTION.show}:`));
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(5);

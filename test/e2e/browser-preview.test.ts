@@ -14,6 +14,7 @@ import { startPreviewServer, type RunningPreview } from "../../src/preview/serve
 import { renderCard } from "../../src/render/card.js";
 import { SEEN_BLOCK_PREFIX } from "../../src/render/home.js";
 import { launchBrowser, openWatchedPage, type WatchedPage } from "../support/browser.js";
+import { CHROMIUM, describeIfInstalled } from "../support/system-binaries.js";
 
 const catalog = loadCatalog();
 const XSS_PROBES = ["<img src=x onerror=alert(1)>", '"><script>window.__pwned = 1</script>', "<javascript:alert(1)|click me>"];
@@ -62,7 +63,7 @@ function expectedCodes(sampleFile: string): string[] {
   return cell.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [];
 }
 
-describe("preview page with a fixed payload", () => {
+describeIfInstalled(CHROMIUM)("preview page with a fixed payload", () => {
   const entry: Entry = catalog.entries.find((e) => e.remediation.length > 1) ?? catalog.entries[0]!;
   const card = renderCard(entry);
   const probeMessage = {
@@ -130,7 +131,7 @@ describe("preview page with a fixed payload", () => {
   });
 });
 
-describe("preview page driving the real bot logic", () => {
+describeIfInstalled(CHROMIUM)("preview page driving the real bot logic", () => {
   const byCode = new Map(catalog.entries.map((e) => [e.code, e]));
   let preview: RunningPreview;
   beforeAll(async () => {

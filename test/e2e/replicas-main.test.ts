@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
 import { channelMessage } from "../support/payloads.js";
 import { freePort, startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "../support/system-binaries.js";
 import { postEvent } from "../support/sign.js";
 import { spawnMain } from "../support/spawn-main.js";
 
@@ -22,7 +23,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-describe("npm start with state", () => {
+describeIfInstalled(REDIS_SERVER)("npm start with state", () => {
   it("exits 69 with one line naming host:port (never the password) when Redis is unreachable", async () => {
     const port = await freePort();
     const main = spawnMain({ ...SLACK, SLACK_API_URL: api.apiUrl, REDIS_URL: `redis://zpa:pa55-w0rd-x@127.0.0.1:${port}` });

@@ -10,17 +10,22 @@ import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
 import type { RecordedCall } from "../support/fake-slack-api.js";
 import { appHomeOpened, appMention, channelMessage, eventCallback, TEST_CHANNEL_ID } from "../support/payloads.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "../support/system-binaries.js";
 import { postEvent, postSigned, postSlashCommand } from "../support/sign.js";
 import { newKeyPrefix, openTestState, type StoreKind, type TestStateOptions } from "../support/state.js";
 import { callsJson, LIVE_MENTION } from "../support/slack.js";
 
-let redis: RedisServer;
+let redis: RedisServer | undefined;
 const apps: HttpTestApp[] = [];
 const states: State[] = [];
 
-beforeAll(async () => {
-  redis = await startRedisServer();
-});
+/** The file's redis-server, started by the first block that needs it, so the in-process block runs without one. */
+function startsRedisServer(): void {
+  beforeAll(async () => {
+    redis ??= await startRedisServer();
+  });
+}
+
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
   await Promise.all(states.splice(0).map((state) => state.store.close()));
@@ -30,7 +35,7 @@ afterAll(async () => {
 });
 
 async function stateFor(kind: StoreKind, options: TestStateOptions = {}): Promise<State> {
-  const state = await openTestState(kind, { redisUrl: redis.url, ...options });
+  const state = await openTestState(kind, { redisUrl: redis?.url, ...options });
   states.push(state);
   return state;
 }
@@ -82,7 +87,8 @@ function seenThisWeek(view: View): string[] {
 
 const text = (call: RecordedCall | undefined): string => JSON.stringify(call?.body ?? {});
 
-describe.each<StoreKind>(["in-process", "Redis"])("the bot with %s state", (kind) => {
+/** What the bot does with either store, declared inside each store's block. */
+function botWithState(kind: StoreKind): void {
   it("`/zpa-code auto off|status|on`: ephemeral confirmation, a visible note naming the user, and the channel follows it", async () => {
     const app = await appOn(await stateFor(kind));
     const off = await slash(app, "auto off", { user_id: "U0CHANGER" });
@@ -164,9 +170,18 @@ describe.each<StoreKind>(["in-process", "Redis"])("the bot with %s state", (kind
     expect(replies.map((reply) => text(reply).includes(":rotating_light:"))).toEqual([false, false, true, false]);
     expect(text(replies[2])).toContain("*BRK_MT_SETUP_TIMEOUT* seen 3 times by 3 people in this channel in the last 30 min: possibly an outage");
   });
+}
+
+describe("the bot with in-process state", () => botWithState("in-process"));
+
+describeIfInstalled(REDIS_SERVER)("the bot with Redis state", () => {
+  startsRedisServer();
+  botWithState("Redis");
 });
 
-describe("two replicas sharing Redis", () => {
+describeIfInstalled(REDIS_SERVER)("two replicas sharing Redis", () => {
+  startsRedisServer();
+
   async function replicas(): Promise<[HttpTestApp, HttpTestApp]> {
     const keyPrefix = newKeyPrefix();
     const a = await appOn(await stateFor("Redis", { keyPrefix }));
@@ -217,7 +232,7 @@ describe("two replicas sharing Redis", () => {
     await slash(a, "auto off", { user_id: "U0CHANGER" });
     expect(seenThisWeek(await openHome(b))[0]).toMatch(/\n2 times · 2 people$/);
 
-    const inspector = new Redis(redis.url, { lazyConnect: true });
+    const inspector = new Redis(redis!.url, { lazyConnect: true });
     await inspector.connect();
     try {
       const keys = await inspector.keys(`${keyPrefix}*`);
@@ -235,7 +250,7 @@ describe("two replicas sharing Redis", () => {
   });
 });
 
-describe("when Redis goes away mid-run", () => {
+describeIfInstalled(REDIS_SERVER)("when Redis goes away mid-run", () => {
   it("keeps answering slash commands, skips auto-replies with a log line saying why, and resumes when Redis is back", async () => {
     const own = await startRedisServer();
     try {

@@ -8,7 +8,7 @@ const URL_LINE = /Local preview on (http:\/\/127\.0\.0\.1:(\d+))\/ .*\n/;
 
 async function startedPreview(env: Record<string, string> = {}): Promise<{ main: MainProcess; url: string }> {
   const main = spawnMain({ PORT: "0", ...env });
-  const [, url] = await main.waitForOutput(URL_LINE, 15_000);
+  const [, url] = await main.waitForOutput(URL_LINE);
   return { main, url: url! };
 }
 

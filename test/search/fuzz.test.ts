@@ -13,7 +13,7 @@ const catalog = loadCatalog();
 const search = createSearch(catalog);
 const entries = new Set<Entry>(catalog.entries);
 const codes = catalog.entries.map((entry) => entry.code);
-const HOWS = new Set(["code", "alias", "title", "fragment", "typo", "words", "none"]);
+const HOWS = new Set(["code", "alias", "title", "fragment", "typo", "reordered", "words", "none"]);
 
 /** mulberry32: small, fast, good enough to spread test cases. */
 function prng(seed: number): () => number {
@@ -107,6 +107,7 @@ function resolutionProblems(query: string, result: Resolution): string[] {
   check(result.query.length <= Math.min(query.length, MAX_QUERY_CHARS), "query not bounded");
   check(HOWS.has(result.how), `unknown how ${result.how}`);
   check((result.match === null) === (result.how === "none"), "match and how disagree");
+  check((result.match === null) === (result.confidence === null), "match and confidence disagree");
   check(result.match === null || entries.has(result.match), "match is not a catalog entry");
   check(result.alternatives.length <= 5, "more than five alternatives");
   check(new Set(result.alternatives).size === result.alternatives.length, "an alternative twice");

@@ -122,11 +122,12 @@ describe("resolver answers", () => {
     expect(match!.sharesTitleWith).toContain(alternatives[0]!.code);
   });
 
-  it("does not pick one of several codes a fragment fits, but suggests them", () => {
-    const { match, alternatives, how } = search.resolve("SCIM_INACTIVE");
-    expect(match).toBeNull();
-    expect(how).toBe("none");
-    expect(alternatives.map((e) => e.code)).toEqual(expect.arrayContaining(["ZPN_ERR_SCIM_INACTIVE", "BRK_MT_SETUP_FAIL_SCIM_INACTIVE"]));
+  it("does not claim one of several codes a fragment fits, but lists them as possible", () => {
+    const { match, alternatives, how, confidence } = search.resolve("SCIM_INACTIVE");
+    expect(confidence).toBe("possible");
+    expect(how).toBe("fragment");
+    const named = [match!, ...alternatives].map((e) => e.code);
+    expect(named).toEqual(expect.arrayContaining(["ZPN_ERR_SCIM_INACTIVE", "BRK_MT_SETUP_FAIL_SCIM_INACTIVE"]));
   });
 
   it("suggests something for a made-up code without claiming it exists", () => {
@@ -152,13 +153,15 @@ describe("resolver answers", () => {
     expect(search.byCode("NOT_A_CODE")).toBeUndefined();
   });
 
-  it(`reads only the first ${MAX_QUERY_CHARS} characters of a query`, () => {
+  it(`reads the first ${MAX_QUERY_CHARS} characters as words, but scans a whole pasted line for codes`, () => {
     const code = "BRK_MT_SETUP_TIMEOUT";
     const early = search.resolve(code + " " + "x".repeat(50_000));
     expect(early.match?.code).toBe(code);
     expect(early.query.length).toBe(MAX_QUERY_CHARS);
     const late = search.resolve("x ".repeat(MAX_QUERY_CHARS) + code);
-    expect(late.match).toBeNull();
+    expect([late.match?.code, late.confidence]).toEqual([code, "certain"]);
+    const wordsLate = search.resolve("x ".repeat(MAX_QUERY_CHARS) + "saml assertion too large");
+    expect(wordsLate.match).toBeNull();
   });
 
   it("serves the same answers from the minisearch and the fuse.js word engines", () => {

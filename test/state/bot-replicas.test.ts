@@ -10,6 +10,7 @@ import { DAY_MS } from "../../src/state/buckets.js";
 import { connectRedisStore } from "../../src/state/redis-store.js";
 import type { StateStore } from "../../src/state/store.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "../support/system-binaries.js";
 
 let redis: RedisServer;
 const stores: StateStore[] = [];
@@ -21,7 +22,7 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-describe("two bot replicas sharing Redis", () => {
+describeIfInstalled(REDIS_SERVER)("two bot replicas sharing Redis", () => {
   it("answer a pasted code once between them, and again after a failed send is released", async () => {
     const catalog = loadCatalog();
     const search = createSearch(catalog);

@@ -8,6 +8,7 @@ import { createMemoryStore } from "../../src/state/memory-store.js";
 import { openState } from "../../src/state/open.js";
 import { createUserHasher, RANDOM_SALT_WARNING } from "../../src/state/sightings.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "../support/system-binaries.js";
 import { configErrorFrom } from "../support/config-error.js";
 
 const configError = (env: Record<string, string>): ConfigError => configErrorFrom(() => readStateConfig(env));
@@ -65,7 +66,7 @@ describe("state configuration", () => {
   });
 });
 
-describe("opening the state", () => {
+describeIfInstalled(REDIS_SERVER)("opening the state", () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedisServer();

@@ -8,6 +8,7 @@ import { StateUnavailableError, type StateStore } from "../../src/state/store.js
 import { connectRedisStore, type RedisStoreOptions } from "../../src/state/redis-store.js";
 import { createSightings, createUserHasher } from "../../src/state/sightings.js";
 import { freePort, startRedisServer, type RedisServer } from "../support/redis-server.js";
+import { describeIfInstalled, REDIS_SERVER } from "../support/system-binaries.js";
 
 let redis: RedisServer;
 let inspector: Redis;
@@ -54,7 +55,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 10_000)
   }
 }
 
-describe("two bot replicas on one Redis", () => {
+describeIfInstalled(REDIS_SERVER)("two bot replicas on one Redis", () => {
   it("answer once: a dedupe claim through one is seen by the other", async () => {
     const prefix = `t:${randomUUID()}:`;
     const [a, b] = [await open({ keyPrefix: prefix }), await open({ keyPrefix: prefix })];
@@ -92,7 +93,7 @@ describe("two bot replicas on one Redis", () => {
   });
 });
 
-describe("Redis keys", () => {
+describeIfInstalled(REDIS_SERVER)("Redis keys", () => {
   it("all carry the prefix and an expiry, and hold hashed users only", async () => {
     const prefix = `t:${randomUUID()}:`;
     const store = await open({ keyPrefix: prefix });
@@ -126,7 +127,7 @@ describe("Redis keys", () => {
   });
 });
 
-describe("when Redis is not there", () => {
+describeIfInstalled(REDIS_SERVER)("when Redis is not there", () => {
   it("at start: a clear error naming host:port, never the password", async () => {
     const port = await freePort();
     const error = await connectRedisStore({

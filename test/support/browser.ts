@@ -1,10 +1,8 @@
-// Headless Chromium for browser tests: Debian's /usr/bin/chromium (or CHROMIUM_PATH) driven by
-// playwright-core, which ships no browser of its own. Pages collect console errors and page
-// errors so a test can assert there were none.
-import { existsSync } from "node:fs";
+// Headless Chromium for browser tests: CHROMIUM_PATH, or the usual Chromium/Chrome locations (see
+// system-binaries.ts), driven by playwright-core, which ships no browser of its own. Pages collect
+// console errors and page errors so a test can assert there were none.
 import { chromium, type Browser, type ConsoleMessage, type Page } from "playwright-core";
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM } from "./system-binaries.js";
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -17,13 +15,8 @@ const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium) ` +
-        "or set CHROMIUM_PATH to a Chromium binary.",
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  if (CHROMIUM.path === undefined) throw new Error(`Chromium not found (CHROMIUM_PATH or the usual places); install: ${CHROMIUM.install}`);
+  return chromium.launch({ executablePath: CHROMIUM.path, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface WatchedPage {

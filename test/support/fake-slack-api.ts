@@ -4,6 +4,10 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { nextTs, TEST_BOT_ID, TEST_BOT_USER_ID, TEST_TEAM_ID } from "./payloads.js";
 
+// Waits end when the awaited call arrives; the bound only turns a hang into a message listing what came,
+// so it is generous enough for a loaded machine.
+const WAIT_BOUND_MS = 30_000;
+
 export interface RecordedCall {
   /** Web API method ("chat.postMessage"), or "response_url" for posts to a response URL. */
   method: string;
@@ -177,16 +181,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     responseUrl: (id) => `${origin}/response/${encodeURIComponent(id ?? `r${++responseCounter}`)}`,
     callsTo,
-    waitForCalls: (method, count = 1, timeoutMs = 5_000) =>
+    waitForCalls: (method, count = 1, timeoutMs = WAIT_BOUND_MS) =>
       waitUntil(() => callsTo(method), count, timeoutMs, `call(s) of ${method}`),
-    waitForResponsePost: (id, timeoutMs = 5_000) =>
+    waitForResponsePost: (id, timeoutMs = WAIT_BOUND_MS) =>
       waitUntil(
         () => calls.filter((c) => c.method === "response_url" && c.responseId === id),
         1,
         timeoutMs,
         `post to response URL ${id}`,
       ).then((found) => found[0]!),
-    waitForAnswered: (method, count = 1, timeoutMs = 5_000) =>
+    waitForAnswered: (method, count = 1, timeoutMs = WAIT_BOUND_MS) =>
       waitUntil(() => callsTo(method).filter((c) => c.answeredAt !== undefined), count, timeoutMs, `answered ${method}`),
     rateLimitNext: (method, retryAfterSeconds = 1) => void rateLimits.set(method, retryAfterSeconds),
     holdAnswers: (method, ms) => void holds.set(method, ms),

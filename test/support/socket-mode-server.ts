@@ -5,6 +5,10 @@ import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { eventCallback, slashCommandFields } from "./payloads.js";
 
+// Waits end when the awaited call arrives; the bound only turns a hang into a message listing what came,
+// so it is generous enough for a loaded machine.
+const WAIT_BOUND_MS = 30_000;
+
 export type EnvelopeType = "events_api" | "slash_commands" | "interactive";
 
 export interface Ack {
@@ -118,13 +122,13 @@ export async function startSocketModeServer(): Promise<SocketModeServer> {
     get connectionCount() {
       return connectionCount;
     },
-    waitForConnection: (timeoutMs = 5_000) =>
+    waitForConnection: (timeoutMs = WAIT_BOUND_MS) =>
       waitFor(() => (clients.size > 0 ? true : undefined), timeoutMs, "client connection").then(() => undefined),
     send,
     sendEvent: (event, options) => send("events_api", eventCallback(event), options),
     sendSlashCommand: (fields = {}) => send("slash_commands", slashCommandFields(fields)),
     sendInteractive: (payload, options) => send("interactive", payload, options),
-    waitForAck: (envelopeId, timeoutMs = 5_000) =>
+    waitForAck: (envelopeId, timeoutMs = WAIT_BOUND_MS) =>
       waitFor(() => acks.find((ack) => ack.envelope_id === envelopeId), timeoutMs, `ack for ${envelopeId}`),
     close: () =>
       new Promise<void>((resolve) => {

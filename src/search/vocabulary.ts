@@ -1,0 +1,84 @@
+// The domain vocabulary (data/vocabulary.json): which words a helpdesk person uses for which catalog words.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import type { Entry } from "../catalog/types.js";
+import { splitComponentPrefix } from "./normalize.js";
+
+export const VOCABULARY_PATH = fileURLToPath(new URL("../../data/vocabulary.json", import.meta.url));
+
+const Word = z.string().regex(/^[a-z0-9]+$/, "lower-case letters and digits, one word");
+const DerivedLine = z.object({ words: z.array(Word).min(1), means: z.string().min(1), from: z.string().min(1) });
+const CuratedLine = z.object({ words: z.array(Word).min(1), means: z.string().min(1), reason: z.string().min(10) });
+const ReasonedWords = z.object({ words: z.array(Word).min(1), reason: z.string().min(10) });
+
+export const VocabularySchema = z.object({
+  about: z.string(),
+  /** Written by `npm run vocabulary` from the catalog; a test checks they still follow from it. */
+  derived: z.array(DerivedLine),
+  /** Title and code prefixes the derivation must skip, each with why. */
+  notComponents: z.array(ReasonedWords),
+  /** Synonyms and abbreviations no catalog text spells out, each with why. */
+  curated: z.array(CuratedLine),
+  /** Words of a helpdesk question that say nothing about the problem, each group with why. */
+  ignore: z.array(ReasonedWords),
+});
+export type Vocabulary = z.infer<typeof VocabularySchema>;
+export type DerivedLine = z.infer<typeof DerivedLine>;
+
+export function loadVocabulary(path: string = VOCABULARY_PATH): Vocabulary {
+  return VocabularySchema.parse(JSON.parse(readFileSync(path, "utf8")));
+}
+
+/** A code prefix names a component when this many entries carry it, all of that one component. */
+const MIN_PREFIX_ENTRIES = 3;
+
+/**
+ * Lines that follow from the catalog itself: each page-title prefix ("AC:", "SE:") and each code prefix that
+ * only one component uses (AST_ is always the App Connector) means that component's name.
+ */
+export function deriveVocabulary(entries: readonly Entry[], notComponents: ReadonlySet<string>): DerivedLine[] {
+  const lines: DerivedLine[] = [];
+  const titlePrefixes = new Map<string, { name: string; count: number }>();
+  for (const entry of entries) {
+    const { component } = splitComponentPrefix(entry.title);
+    if (!component || component !== entry.component || notComponents.has(component.toLowerCase())) continue;
+    const seen = titlePrefixes.get(component) ?? { name: entry.componentName, count: 0 };
+    seen.count++;
+    titlePrefixes.set(component, seen);
+  }
+  for (const [prefix, { name, count }] of [...titlePrefixes].sort()) {
+    lines.push({ words: [prefix.toLowerCase()], means: plainName(name), from: `title prefix "${prefix}:" on ${count} entries of the ${name}` });
+  }
+  const codePrefixes = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const prefix = entry.code.split("_")[0]!;
+    codePrefixes.set(prefix, [...(codePrefixes.get(prefix) ?? []), entry]);
+  }
+  for (const [prefix, carriers] of [...codePrefixes].sort()) {
+    const names = new Set(carriers.map((entry) => entry.componentName));
+    if (carriers.length < MIN_PREFIX_ENTRIES || names.size !== 1 || notComponents.has(prefix.toLowerCase())) continue;
+    if (titlePrefixes.has(prefix)) continue; // "CLT" is already a title prefix
+    const name = carriers[0]!.componentName;
+    lines.push({ words: [prefix.toLowerCase()], means: plainName(name), from: `code prefix ${prefix}_ on ${carriers.length} entries, all of the ${name}` });
+  }
+  return lines;
+}
+
+/** "Public or Private Service Edge" -> "service edge"; "Zscaler Client Connector" -> "client connector". */
+function plainName(componentName: string): string {
+  return componentName
+    .toLowerCase()
+    .replace(/^public or private /, "")
+    .replace(/^zscaler /, "");
+}
+
+/** Word -> the words it stands for, from the derived and curated lines; and the words to ignore. */
+export function expansionsOf(vocabulary: Vocabulary): { expansions: Map<string, string[]>; ignored: Set<string> } {
+  const expansions = new Map<string, string[]>();
+  for (const line of [...vocabulary.derived, ...vocabulary.curated]) {
+    for (const word of line.words) expansions.set(word, line.means.split(" "));
+  }
+  const ignored = new Set(vocabulary.ignore.flatMap((line) => line.words));
+  return { expansions, ignored };
+}

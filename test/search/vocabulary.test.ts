@@ -1,0 +1,38 @@
+// data/vocabulary.json: derived lines follow from the catalog, curated lines say why, and the words work.
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../src/catalog/load.js";
+import { createSearch } from "../../src/search/index.js";
+import { deriveVocabulary, loadVocabulary } from "../../src/search/vocabulary.js";
+import { termsOf } from "../../src/search/words-text.js";
+
+const catalog = loadCatalog();
+const vocabulary = loadVocabulary();
+const search = createSearch(catalog);
+
+describe("domain vocabulary", () => {
+  it("has derived lines that still follow from the catalog (run `npm run vocabulary` after a catalog change)", () => {
+    const skip = new Set(vocabulary.notComponents.flatMap((line) => line.words));
+    expect(vocabulary.derived).toEqual(deriveVocabulary(catalog.entries, skip));
+    expect(vocabulary.derived.map((line) => line.words[0])).toEqual(expect.arrayContaining(["ac", "se", "ast", "exptr", "dsp"]));
+  });
+
+  it("gives every word one meaning, so no line silently overrides another", () => {
+    const lines = [...vocabulary.derived, ...vocabulary.curated];
+    const words = lines.flatMap((line) => line.words);
+    expect(words.filter((word, i) => words.indexOf(word) !== i)).toEqual([]);
+  });
+
+  it("reads internal and short names as the catalog's names", () => {
+    expect(termsOf("assistant")).toEqual(termsOf("app connector"));
+    expect(termsOf("broker")).toEqual(termsOf("service edge"));
+    expect(termsOf("zcc")).toEqual(termsOf("client connector"));
+    expect(termsOf("timed out")).toEqual(termsOf("timeout"));
+    expect(termsOf("fds")).toEqual(termsOf("file descriptor"));
+  });
+
+  it("lets a helpdesk person use those words", () => {
+    expect(search.resolve("assistant ran out of fds for its process").match?.code).toBe("AST_MT_SETUP_ERR_NO_PROCESS_FD");
+    expect(search.resolve("port exhaustion on the connector").match?.code).toBe("AST_MT_SETUP_ERR_NO_EPHEMERAL_PORT");
+    expect(search.resolve("zcc local socket read failed").match?.code).toBe("CLT_READ_FAILED");
+  });
+});
