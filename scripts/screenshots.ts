@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPreviewBot } from "../src/preview/adapter.js";
 import { startPreviewServer } from "../src/preview/server.js";
+import type { Page } from "playwright-core";
 import { launchBrowser } from "../test/support/browser.js";
 
 const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
@@ -23,15 +24,21 @@ const withRunbook = await startPreviewServer({
   port: 0,
 });
 const browser = await launchBrowser();
-try {
+
+/** A fresh page on `url` after asking `/zpa-code query`, with the card drawn. */
+async function cardPage(url: string, query: string): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   page.setDefaultTimeout(15_000);
-  await page.goto(preview.url);
+  await page.goto(url);
   await page.locator("body[data-ready=true]").waitFor();
-
-  await page.locator("#composer-input").fill(`/zpa-code ${CARD_QUERY}`);
+  await page.locator("#composer-input").fill(`/zpa-code ${query}`);
   await page.locator("#composer-input").press("Enter");
   await page.locator("#messages article.msg-bot .bk-header-text").first().waitFor();
+  return page;
+}
+
+try {
+  const page = await cardPage(preview.url, CARD_QUERY);
   await page.screenshot({ path: `${DOCS}card.png` });
 
   await page.locator("#composer-input").fill(PASTED_LOG);
@@ -42,14 +49,7 @@ try {
   await page.locator("#home-content .bk-block").first().waitFor();
   await page.screenshot({ path: `${DOCS}app-home.png` });
 
-  const noted = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-  noted.setDefaultTimeout(15_000);
-  await noted.goto(withRunbook.url);
-  await noted.locator("body[data-ready=true]").waitFor();
-  await noted.locator("#composer-input").fill(`/zpa-code ${TEAM_NOTE_QUERY}`);
-  await noted.locator("#composer-input").press("Enter");
-  await noted.locator("#messages article.msg-bot .bk-header-text").first().waitFor();
-  await noted.screenshot({ path: `${DOCS}card-team-note.png` });
+  await (await cardPage(withRunbook.url, TEAM_NOTE_QUERY)).screenshot({ path: `${DOCS}card-team-note.png` });
 
   console.log(`Wrote ${DOCS}card.png, ${DOCS}app-home.png and ${DOCS}card-team-note.png`);
 } finally {
