@@ -31,6 +31,8 @@ interface SlackCommon extends CommonConfig {
   botToken: string;
   /** Web API base URL ending in "/", or undefined for https://slack.com/api/. */
   slackApiUrl: string | undefined;
+  /** SLACK_API_TIMEOUT_MS: each Web API and response_url attempt; unset in code = DEFAULT_SLACK_API_TIMEOUT_MS. */
+  slackApiTimeoutMs?: number;
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, or undefined when no proxy is set (direct connections). */
   proxy?: ProxySettings | undefined;
 }
@@ -79,10 +81,18 @@ export const EXIT_CONFIG = 78;
 /** sysexits' EX_UNAVAILABLE: a service the bot needs (Redis at REDIS_URL) cannot be reached. */
 export const EXIT_UNAVAILABLE = 69;
 export const DEFAULT_PORT = 3000;
+/** One Web API or response_url attempt; undici's own default (300 s) would hold a dedupe claim for minutes. */
+export const DEFAULT_SLACK_API_TIMEOUT_MS = 10_000;
+export const MIN_SLACK_API_TIMEOUT_MS = 100;
+export const MAX_SLACK_API_TIMEOUT_MS = 60_000;
 export const DEFAULT_DEDUPE_HOURS = 24;
 /** A year: longer is no use in a thread, and far larger values overflow Redis expiry times. */
 export const MAX_DEDUPE_HOURS = 8760;
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+/** Slack tokens are letters, digits and dashes after the prefix; anything else (a space, a newline) is a paste error. */
+const TOKEN_BODY = /^[A-Za-z0-9-]+$/;
+/** Printable ASCII without spaces: a signing secret with whitespace or invisible characters inside was pasted wrong. */
+const SECRET_SHAPE = /^[!-~]+$/;
 
 export function loadConfig(env: Env): Config {
   const common: CommonConfig = {
@@ -104,24 +114,51 @@ export function loadConfig(env: Env): Config {
         "or SLACK_SIGNING_SECRET must be set with SLACK_BOT_TOKEN (Socket Mode needs the first, HTTP mode the second)",
       );
     }
+    // A production deployment without its secrets must fail its start, not serve the preview and pass health checks.
+    if (readVariable(env, "NODE_ENV") === "production") {
+      throw new ConfigError(
+        "SLACK_BOT_TOKEN",
+        "is missing, and NODE_ENV says this is a live deployment, where the local preview never runs (set it with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)",
+      );
+    }
     return { mode: "none", ...common };
   }
-  if (appToken !== undefined && !appToken.startsWith("xapp-")) {
-    throw new ConfigError("SLACK_APP_TOKEN", "must be an app-level token starting with xapp-");
+  if (appToken !== undefined && !hasTokenShape(appToken, "xapp-")) {
+    throw new ConfigError("SLACK_APP_TOKEN", "must be an app-level token: xapp- then letters, digits and dashes, nothing else");
   }
-  if (signingSecret !== undefined && /\s/.test(signingSecret)) {
-    throw new ConfigError("SLACK_SIGNING_SECRET", "must not contain spaces (copy it from Basic Information > App Credentials)");
+  if (signingSecret !== undefined && !SECRET_SHAPE.test(signingSecret)) {
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET",
+      "must not contain spaces, line breaks or other invisible characters (copy it from Basic Information > App Credentials)",
+    );
   }
   if (botToken === undefined) {
     throw new ConfigError("SLACK_BOT_TOKEN", "is missing (the bot token, starting with xoxb-, from OAuth & Permissions)");
   }
-  if (!botToken.startsWith("xoxb-")) {
-    throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token starting with xoxb-");
+  if (!hasTokenShape(botToken, "xoxb-")) {
+    throw new ConfigError("SLACK_BOT_TOKEN", "must be a bot token: xoxb- then letters, digits and dashes, nothing else");
   }
-  const slack = { ...common, botToken, slackApiUrl, proxy: readProxy(env) };
+  const slackApiTimeoutMs = readDecimal(env, "SLACK_API_TIMEOUT_MS", DEFAULT_SLACK_API_TIMEOUT_MS, MIN_SLACK_API_TIMEOUT_MS, MAX_SLACK_API_TIMEOUT_MS, "milliseconds");
+  const slack = { ...common, botToken, slackApiUrl, slackApiTimeoutMs, proxy: readProxy(env) };
   // Socket Mode wins when both are set: it needs no public URL.
   if (appToken !== undefined) return { mode: "socket", appToken, ...slack };
   return { mode: "http", signingSecret: signingSecret!, ...slack };
+}
+
+function hasTokenShape(token: string, prefix: string): boolean {
+  return token.startsWith(prefix) && TOKEN_BODY.test(token.slice(prefix.length));
+}
+
+/**
+ * A whole number written in decimal digits only (no 0x10, 1e3, 1.5 or +8), from min to max; unset = fallback.
+ * Every numeric setting goes through this, so each reads numbers the same way.
+ */
+export function readDecimal(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = readVariable(env, name);
+  if (raw === undefined) return fallback;
+  const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) throw new ConfigError(name, `must be a whole number of ${unit} from ${min} to ${max}`);
+  return value;
 }
 
 /** The trimmed value; empty and blank values count as unset, as they do in most .env files. */
@@ -221,10 +258,6 @@ function readAutoReply(env: Env): AutoReplySettings {
     channels = ids.length > 0 ? new Set(ids) : null;
   }
 
-  const hoursRaw = readVariable(env, "AUTO_REPLY_DEDUPE_HOURS");
-  const dedupeHours = hoursRaw === undefined ? DEFAULT_DEDUPE_HOURS : Number(hoursRaw);
-  if (!Number.isFinite(dedupeHours) || dedupeHours <= 0 || dedupeHours > MAX_DEDUPE_HOURS) {
-    throw new ConfigError("AUTO_REPLY_DEDUPE_HOURS", "must be a positive number of hours, up to a year");
-  }
+  const dedupeHours = readDecimal(env, "AUTO_REPLY_DEDUPE_HOURS", DEFAULT_DEDUPE_HOURS, 1, MAX_DEDUPE_HOURS, "hours");
   return { enabled: switchValue === "on", channels, dedupeHours };
 }

@@ -5,7 +5,6 @@ import {
   renderAutoChanged,
   renderAutoNotAChannel,
   renderAutoNote,
-  renderAutoNoteWithdrawn,
   renderAutoNotInChannel,
   renderAutoNotKept,
   renderAutoStatus,
@@ -14,7 +13,7 @@ import {
   type AutoReason,
 } from "../render/auto-setting.js";
 import type { Message } from "../render/types.js";
-import { StateUnavailableError } from "../state/store.js";
+import { StateUnavailableError, type ChannelSetting } from "../state/store.js";
 import { channelAutoReply, type EffectiveAutoReply } from "./channel-auto-reply.js";
 import type { Bot } from "./bot.js";
 
@@ -62,31 +61,49 @@ export async function answerAutoCommand(core: Bot, input: AutoCommandInput): Pro
   if (!CHANNEL_ID.test(input.channelId)) return renderAutoNotAChannel(core.command);
   if (!core.state) return renderAutoNotKept();
   try {
-    const current = await channelAutoReply(core, input.channelId);
-    if (command.kind === "status") return renderAutoStatus(current.on, reasonOf(current), core.command);
-    // Already so (by override or by configuration): nothing to change, nothing to announce.
-    if (current.on === (command.autoReply === "on")) return renderAutoAlready(current.on, reasonOf(current), core.command);
-    return await change(core, core.state, input, command.autoReply);
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await channelAutoReply(core, input.channelId);
+      if (command.kind === "status") return renderAutoStatus(current.on, reasonOf(current), core.command);
+      // Already so (by override or by configuration): nothing to change, nothing to announce.
+      if (current.on === (command.autoReply === "on")) return renderAutoAlready(current.on, reasonOf(current), core.command);
+      const changed = await change(core, core.state, input, command.autoReply, current.setting ?? null);
+      // Someone else changed it between the read and the write (another replica, a double click): read again.
+      if (changed || attempt === MAX_CHANGE_ATTEMPTS) return changed ?? renderAutoUnavailable(core.command);
+    }
   } catch (error) {
     if (error instanceof StateUnavailableError) return renderAutoUnavailable(core.command);
     throw error;
   }
 }
 
-/** The note goes out first: a change nobody in the channel was told about is never made. */
+/** Reads and compare-and-sets this many times at most when others keep changing the setting meanwhile. */
+const MAX_CHANGE_ATTEMPTS = 3;
+
+/**
+ * One real change, one note: the store's compare-and-set lets exactly one of several concurrent commands
+ * win, and only the winner posts the note. A note that cannot go out undoes the change, so a change nobody
+ * in the channel was told about is not kept. Null when another change came first.
+ */
 async function change(
   core: Bot,
   state: NonNullable<Bot["state"]>,
   input: AutoCommandInput,
   autoReply: "on" | "off",
-): Promise<Message> {
+  previous: ChannelSetting | null,
+): Promise<Message | null> {
   const on = autoReply === "on";
-  if ((await input.postNote(renderAutoNote(on, input.userId, core.command))) === "not_in_channel") return renderAutoNotInChannel();
+  const next: ChannelSetting = { autoReply, changedBy: input.userId, changedAtMs: state.clock() };
+  if (!(await state.store.replaceChannelSetting(input.channelId, previous, next))) return null;
+  let posted: NoteResult;
   try {
-    await state.store.setChannelSetting(input.channelId, { autoReply, changedBy: input.userId, changedAtMs: state.clock() });
+    posted = await input.postNote(renderAutoNote(on, input.userId, core.command));
   } catch (error) {
-    if (error instanceof StateUnavailableError) await input.postNote(renderAutoNoteWithdrawn()).catch(() => undefined);
+    await state.store.replaceChannelSetting(input.channelId, next, previous).catch(() => false);
     throw error;
+  }
+  if (posted === "not_in_channel") {
+    await state.store.replaceChannelSetting(input.channelId, next, previous);
+    return renderAutoNotInChannel();
   }
   return renderAutoChanged(on);
 }

@@ -44,6 +44,8 @@ export interface IncomingMessage {
 
 export interface AutoReply {
   outgoing: Outgoing;
+  /** The codes this reply explains (empty for the mention hint), for log lines. */
+  codes: string[];
   /** Call when sending failed, so a redelivery of the event can answer instead. */
   release(): Promise<void>;
 }
@@ -150,6 +152,7 @@ export async function autoReply(
   const reply = fresh.length > 0 ? replyFor(core, fresh, spikes) : mentionHint(core.command);
   return {
     outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: reply },
+    codes: fresh.map((entry) => entry.code),
     release: giveBack,
   };
 }
@@ -174,12 +177,14 @@ export async function handleMessage(
     return;
   }
   if (!reply) return;
+  const what = reply.codes.length > 0 ? reply.codes.join(", ") : "the mention hint";
   try {
-    await delivery.send(reply.outgoing);
+    if (delivery.sendPatiently) await delivery.sendPatiently(reply.outgoing, `Thread reply (${what}) in ${message.channel}`);
+    else await delivery.send(reply.outgoing);
     core.metrics?.autoReply();
   } catch (error) {
+    // Given back all the same: a redelivery (a Socket Mode reconnect before the ack) may still answer.
     await reply.release().catch(() => undefined);
-    delivery.error(`Thread reply in ${message.channel} failed: ${(error as Error).message}`);
-    throw error;
+    delivery.error(`Thread reply lost: ${what} in ${message.channel} (${(error as Error).message})`);
   }
 }

@@ -20,6 +20,11 @@ export type Outgoing =
 export interface Delivery {
   /** Sends now; rejects with NotInChannelError when the bot may not post in that channel. */
   send(out: Outgoing): Promise<void>;
+  /**
+   * For sends nobody waits on (thread replies): a surface may try again after a transient failure, within a
+   * bounded time, logging each retry with `what`; rejects with a one-line reason once it gives up. Default: send.
+   */
+  sendPatiently?(out: Outgoing, what: string): Promise<void>;
   warn(line: string): void;
   error(line: string): void;
 }

@@ -53,6 +53,10 @@ export async function statsCommand(io: CliIo, options: StatsOptions): Promise<nu
   try {
     store = await openStateStore(config);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      writeLine(io.stderr, `zpa-code stats: ${error.message}`);
+      return EXIT_USAGE;
+    }
     if (!(error instanceof StateUnavailableError)) throw error;
     writeLine(io.stderr, `zpa-code stats: ${error.message}`);
     return EXIT_NO_MATCH;

@@ -64,11 +64,6 @@ export function renderAutoNote(on: boolean, userId: string, command: string): Me
   return message(text);
 }
 
-/** Posted when the note went out but saving the change failed, so the channel is not misled. */
-export function renderAutoNoteWithdrawn(): Message {
-  return message(":gear: That change did not take effect (the bot's settings store could not be reached): auto-replies here are unchanged.");
-}
-
 export function renderAutoNotInChannel(): Message {
   return message(
     "I'm not a member of this channel, so I can't post the note that tells everyone who changed the setting, and nothing was changed. " +

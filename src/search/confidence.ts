@@ -9,21 +9,41 @@ import type { WordsFeatures } from "./words-match.js";
 export type Confidence = "certain" | "likely" | "possible";
 
 export interface WordsThresholds {
-  /** Below this coverage the words are not about any code: no match (junk, chit-chat). */
+  /** Below this coverage the words are not about any code: no match (junk, chit-chat)... */
   answer: number;
+  /**
+   * ...unless the best entry explains at least `corroboratingWords` query words, one of them a rare word of its
+   * name, with this coverage: paraphrases bring words the catalog never uses ("talk", "cut"), which weigh most
+   * and pull coverage down, while junk shares at most two words with any entry.
+   */
+  corroboratedCoverage: number;
+  corroboratingWords: number;
   /** From this coverage, with `likelyMargin` over the runner-up and both rankings agreeing: likely. */
   likelyCoverage: number;
   likelyMargin: number;
 }
 
-/** Chosen on the helpdesk set (docs/search.md has the curve): junk refused >= 95%, most right answers kept. */
-export const WORDS_THRESHOLDS: WordsThresholds = { answer: 0.5, likelyCoverage: 0.75, likelyMargin: 0.15 };
+/**
+ * `answer` and `likely*` chosen on the helpdesk set (docs/search.md has the curve), `corroborated*` on it and the
+ * first held-out set: junk refused >= 95%, most right answers kept.
+ */
+export const WORDS_THRESHOLDS: WordsThresholds = {
+  answer: 0.5,
+  corroboratedCoverage: 0.3,
+  corroboratingWords: 3,
+  likelyCoverage: 0.75,
+  likelyMargin: 0.15,
+};
 
 /** Null when the words are not about a catalog entry at all. */
 export function wordsConfidence(features: WordsFeatures, thresholds: WordsThresholds = WORDS_THRESHOLDS): Confidence | null {
   // Words that few codes carry must be in the answer: one in its name or code, or two anywhere. "broker"
   // or "connection" alone say nothing, nor does one word that only its description or steps happen to use.
-  if (features.coverage < thresholds.answer || (features.informativeNamed === 0 && features.informative < 2)) return null;
+  const corroborated =
+    features.coveredWords >= thresholds.corroboratingWords &&
+    features.informativeNamed >= 1 &&
+    features.coverage >= thresholds.corroboratedCoverage;
+  if ((features.coverage < thresholds.answer && !corroborated) || (features.informativeNamed === 0 && features.informative < 2)) return null;
   const singled =
     features.coveredWords >= 2 &&
     features.informativeNamed >= 1 &&

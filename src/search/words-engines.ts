@@ -1,4 +1,5 @@
 // The free-text engines behind the word search (minisearch, fuse.js), behind one interface.
+import { lssAdminAction } from "../catalog/lss.js";
 import type { Entry } from "../catalog/types.js";
 import { loadFuse, loadMiniSearch } from "./libraries.js";
 import { splitComponentPrefix } from "./normalize.js";
@@ -39,7 +40,11 @@ export function wordsDocs(entries: readonly Entry[]): WordsDoc[] {
       .join(" | "),
     codeWords: [entry.code, ...entry.aliases].map(codeAsText).join(" ") + " " + entry.componentName,
     description: [entry.description, ...entry.extraMeanings.map((m) => m.description)].join(" "),
-    steps: entry.remediationSource === "fallback" ? "" : [...entry.remediation, ...entry.extraMeanings.flatMap((m) => m.remediation)].join(" "),
+    steps: [
+      ...(entry.remediationSource === "fallback" ? [] : [...entry.remediation, ...entry.extraMeanings.flatMap((m) => m.remediation)]),
+      // Zscaler's LSS status list gives its own admin action per code; people quote that fix too.
+      ...(entry.remediationSource === "lss" ? [] : [lssAdminAction(entry.lss) ?? ""]),
+    ].join(" "),
   }));
 }
 

@@ -36,8 +36,12 @@ export function stem(term: string): string {
   return term;
 }
 
+/** "can't", "isn't", "won't": one word, so the negation survives the split (the vocabulary reads it as "not"). */
+const CONTRACTED_NOT = /([a-z])n['\u2019]t\b/gi;
+
 /** Raw words: camelCase split ("DoubleEncrypt" also gives "double", "encrypt"), lower case, letters and digits. */
-export function splitWords(text: string): string[] {
+export function splitWords(raw: string): string[] {
+  const text = raw.replace(CONTRACTED_NOT, "$1nt");
   const spaced = text.replace(/([a-z])([A-Z])/g, "$1 $2");
   const words: string[] = [...(spaced.toLowerCase().match(/[a-z0-9]+/g) ?? [])];
   if (spaced !== text) words.push(...(text.toLowerCase().match(/[a-z0-9]+/g) ?? []));

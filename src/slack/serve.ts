@@ -10,7 +10,8 @@ import { createSearch } from "../search/index.js";
 import { openState, type State } from "../state/open.js";
 import { StateUnavailableError } from "../state/store.js";
 import { createRedactingLogger } from "./logger.js";
-import { secretsOf, SlackStartError, startSlackApp, type RunningSlackApp } from "./start.js";
+import { keepServingOnUnexpectedErrors } from "./last-resort.js";
+import { secretsOf, SlackStartError, SlackUnreachableError, startSlackApp, type RunningSlackApp } from "./start.js";
 
 export async function serveSlack(
   config: SlackConfig,
@@ -18,6 +19,7 @@ export async function serveSlack(
   env: Env = process.env,
 ): Promise<void> {
   const logger = createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
+  keepServingOnUnexpectedErrors(logger);
 
   // Before Slack: a bad runbook file or an unreachable Redis is nothing to connect for.
   const catalog = loadCatalog();
@@ -47,6 +49,7 @@ export async function serveSlack(
   } catch (error) {
     await state.store.close().catch(() => undefined);
     if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
+    if (error instanceof SlackUnreachableError) fail(`Cannot start: ${error.message}; check the network and SLACK_API_URL`, EXIT_UNAVAILABLE);
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       fail(`Configuration error: PORT ${config.port} is already in use`, EXIT_CONFIG);
     }

@@ -2,8 +2,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type HTTPReceiver, type Logger } from "@slack/bolt";
+import type { Dispatcher } from "undici";
 import type { Bot } from "../bot/bot.js";
-import type { SlackConfig } from "../config.js";
+import { DEFAULT_SLACK_API_TIMEOUT_MS, type SlackConfig } from "../config.js";
 import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf, startHealthServer, type ServerLimits } from "../health.js";
 import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
@@ -11,6 +12,7 @@ import { registerListeners } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
 import { createSlackMetrics, type SlackMetrics } from "./metrics.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
+import { retryPolicy, withBoundedResponseUrlPosts } from "./slack-http.js";
 
 export interface StartOptions {
   /** Interface to listen on; default config.host (HOST), else all. Tests pass 127.0.0.1. */
@@ -19,6 +21,8 @@ export interface StartOptions {
   serverLimits?: Partial<ServerLimits>;
   /** Defaults to a redacting stderr logger at config.logLevel. */
   logger?: Logger;
+  /** Pauses before a failed thread reply is sent again; defaults to DEFAULT_SEND_RETRY_PAUSES_MS. */
+  sendRetryPausesMs?: readonly number[];
 }
 
 export interface RunningSlackApp {
@@ -44,10 +48,16 @@ export class SlackStartError extends Error {
   }
 }
 
+/** Slack could not be reached at start (no answer, a refused connection, an HTTP error): exit 69, not 78. */
+export class SlackUnreachableError extends Error {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`Slack is unreachable (${reason})`, options);
+    this.name = "SlackUnreachableError";
+  }
+}
+
 export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
-/** About 15 s of retries (1 + 2 + 4 + 8 s), rate-limit waits included. */
-const WEB_API_RETRIES = { retries: 4, factor: 2, randomize: true };
 
 export function secretsOf(config: SlackConfig): string[] {
   return config.mode === "socket" ? [config.botToken, config.appToken] : [config.botToken, config.signingSecret];
@@ -61,11 +71,11 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
   const host = options.host ?? config.host;
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
   const dispatcher = proxyDispatcher(config.proxy);
-  const slackFetch = createSlackFetch({ apiUrl: config.slackApiUrl ?? DEFAULT_SLACK_API_URL, dispatcher, metrics });
+  const clientOptions = slackClientOptions(config, logger, metrics, dispatcher);
   const receiver =
     config.mode === "http"
       ? createHttpReceiver(config, logger, health, metrics)
-      : createSocketModeReceiver(config, logger, { fetch: slackFetch, dispatcher });
+      : createSocketModeReceiver(config, logger, { clientOptions, dispatcher });
 
   const app = new App({
     receiver,
@@ -73,13 +83,7 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
     logger,
     // Bolt would otherwise reset the logger to "info".
     logLevel: logger.getLevel(),
-    clientOptions: {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      // The default keeps retrying for about 30 minutes; an answer that late helps nobody.
-      retryConfig: countingRetries(WEB_API_RETRIES, metrics),
-      // Web API calls and respond() alike: counted for /metrics, through the proxy when one is set.
-      fetch: slackFetch,
-    },
+    clientOptions,
     // Verify the bot token in init(), where a rejection can be reported, not in the constructor.
     deferInitialization: true,
     // No listener reads conversation state; Bolt's store would build an Error per request to find its caller.
@@ -88,9 +92,10 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
   // The bot counts what it answers into this app's /metrics.
-  registerListeners(app, { ...bot, metrics }, logger);
+  registerListeners(app, { ...bot, metrics }, logger, options.sendRetryPausesMs);
 
-  await namingTheToken("SLACK_BOT_TOKEN", () => app.init());
+  const deadlineMs = startDeadlineMs(config);
+  await withinDeadline(deadlineMs, () => namingTheToken("SLACK_BOT_TOKEN", () => app.init()));
 
   if (config.mode === "http") {
     const server = await (receiver as HTTPReceiver).start({ port: config.port, host }, serverOptionsOf(limits));
@@ -103,8 +108,10 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
 
   const healthServer = await startHealthServer(health, config.port, host, metrics, limits);
   try {
-    await namingTheToken("SLACK_APP_TOKEN", () => app.start());
+    await withinDeadline(deadlineMs, () => namingTheToken("SLACK_APP_TOKEN", () => app.start()));
   } catch (error) {
+    // A Socket Mode client still retrying must not keep the process alive, nor connect after we gave up.
+    await app.stop().catch(() => undefined);
     await closeServer(healthServer.server);
     throw error;
   }
@@ -146,6 +153,44 @@ function running(
   };
 }
 
+/**
+ * The Web API client's options (Bolt's and the Socket Mode receiver's): SLACK_API_URL, a timeout per attempt,
+ * retries bounded in total time, and one fetch for Web API calls and respond() alike (counted for /metrics,
+ * through the proxy when one is set, response_url posts timed and retried).
+ */
+function slackClientOptions(config: SlackConfig, logger: Logger, metrics: SlackMetrics, dispatcher: Dispatcher | undefined) {
+  const timeoutMs = config.slackApiTimeoutMs ?? DEFAULT_SLACK_API_TIMEOUT_MS;
+  const apiUrl = config.slackApiUrl ?? DEFAULT_SLACK_API_URL;
+  const baseFetch = createSlackFetch({ apiUrl, dispatcher, metrics });
+  return {
+    slackApiUrl: apiUrl,
+    timeout: timeoutMs,
+    // The default keeps retrying for about 30 minutes; an answer that late helps nobody.
+    retryConfig: countingRetries(retryPolicy(timeoutMs), metrics),
+    fetch: withBoundedResponseUrlPosts({ timeoutMs, apiUrl, logger, baseFetch }),
+  };
+}
+
+/**
+ * How long connecting to Slack may take before the start counts as failed: the bounded retries of
+ * auth.test (or apps.connections.open), and then the Socket Mode handshake.
+ */
+function startDeadlineMs(config: SlackConfig): number {
+  return 4 * (config.slackApiTimeoutMs ?? DEFAULT_SLACK_API_TIMEOUT_MS) + 10_000;
+}
+
+async function withinDeadline(deadlineMs: number, step: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SlackUnreachableError(`no connection within ${Math.round(deadlineMs / 1000)} s`)), deadlineMs);
+  });
+  try {
+    await Promise.race([step(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Adds p-retry's onFailedAttempt hook (typed away by the Web API client): an attempt with retries left is retried. */
 function countingRetries<Policy extends object>(policy: Policy, metrics: SlackMetrics): Policy {
   const onFailedAttempt = (error: { retriesLeft?: number }): void => {
@@ -154,15 +199,30 @@ function countingRetries<Policy extends object>(policy: Policy, metrics: SlackMe
   return { ...policy, onFailedAttempt };
 }
 
-/** Runs a start step and turns Slack's refusal into a SlackStartError naming the token. */
+/** Runs a start step: Slack's refusal becomes a SlackStartError naming the token, no answer a SlackUnreachableError. */
 async function namingTheToken(variable: SlackStartError["variable"], step: () => Promise<unknown>): Promise<void> {
   try {
     await step();
   } catch (error) {
     const reason = (error as { data?: { error?: unknown } }).data?.error;
     if (typeof reason === "string") throw new SlackStartError(variable, reason);
+    const code = (error as { code?: unknown }).code;
+    if (code === "slack_webapi_request_error" || code === "slack_webapi_http_error" || code === "slack_socket_mode_websocket_error") {
+      throw new SlackUnreachableError(reasonOf(error), { cause: error });
+    }
     throw error;
   }
+}
+
+/** One short reason (ECONNREFUSED, "no answer within …", HTTP 503), never a stack. */
+function reasonOf(error: unknown): string {
+  const e = error as { statusCode?: unknown; original?: { name?: unknown; message?: unknown; cause?: { code?: unknown } } };
+  if (typeof e.statusCode === "number") return `HTTP ${e.statusCode}`;
+  const original = e.original;
+  if (original?.name === "TimeoutError") return "no answer within SLACK_API_TIMEOUT_MS";
+  if (typeof original?.cause?.code === "string") return original.cause.code;
+  const message = typeof original?.message === "string" ? original.message : error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, " ").slice(0, 120);
 }
 
 function portOf(server: Server): number {

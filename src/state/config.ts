@@ -1,5 +1,5 @@
 // State settings from the environment. Like src/config.ts, errors name the variable, never its value.
-import { ConfigError, readVariable, type Env } from "../config.js";
+import { ConfigError, readDecimal, readVariable, type Env } from "../config.js";
 import { DAY_MS } from "./buckets.js";
 import { DEFAULT_KEY_PREFIX } from "./redis-keys.js";
 
@@ -23,9 +23,9 @@ export function readStateConfig(env: Env): StateConfig {
   return {
     redisUrl: readRedisUrl(env),
     keyPrefix: readKeyPrefix(env),
-    retentionMs: readWhole(env, "SIGHTINGS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 1, 365, "days") * DAY_MS,
-    spikeWindowMs: readWhole(env, "SPIKE_WINDOW_MINUTES", DEFAULT_SPIKE_WINDOW_MINUTES, 1, 24 * 60, "minutes") * 60_000,
-    spikeMinPeople: readWhole(env, "SPIKE_MIN_PEOPLE", DEFAULT_SPIKE_MIN_PEOPLE, 1, 100_000, "people"),
+    retentionMs: readDecimal(env, "SIGHTINGS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 1, 365, "days") * DAY_MS,
+    spikeWindowMs: readDecimal(env, "SPIKE_WINDOW_MINUTES", DEFAULT_SPIKE_WINDOW_MINUTES, 1, 24 * 60, "minutes") * 60_000,
+    spikeMinPeople: readDecimal(env, "SPIKE_MIN_PEOPLE", DEFAULT_SPIKE_MIN_PEOPLE, 1, 100_000, "people"),
     salt: readSalt(env),
   };
 }
@@ -46,7 +46,17 @@ function readRedisUrl(env: Env): string | undefined {
   if (!decodes(url.username) || !decodes(url.password)) {
     throw new ConfigError("REDIS_URL", "has a user or password with a % not followed by two hex digits (write % as %25)");
   }
+  // ioredis reads the database with parseInt and sends whatever it got: /abc crashed it, /1x silently meant 1.
+  if (!/^\/?(\d{1,9})?$/.test(url.pathname)) {
+    throw new ConfigError("REDIS_URL", "has a database that is not a whole number (write redis://host:6379/0 or leave it out)");
+  }
   return raw;
+}
+
+/** The database number a REDIS_URL names (0 when it names none); the URL passed readStateConfig. */
+export function redisDatabaseOf(url: string): number {
+  const digits = new URL(url).pathname.slice(1);
+  return digits === "" ? 0 : Number(digits);
 }
 
 function decodes(text: string): boolean {
@@ -65,14 +75,6 @@ function readKeyPrefix(env: Env): string {
     throw new ConfigError("REDIS_KEY_PREFIX", "must be 1 to 64 letters, digits or _ . : - (such as zpa:)");
   }
   return raw;
-}
-
-function readWhole(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
-  const raw = readVariable(env, name);
-  if (raw === undefined) return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= min && value <= max)) throw new ConfigError(name, `must be a whole number of ${unit} from ${min} to ${max}`);
-  return value;
 }
 
 function readSalt(env: Env): string | undefined {

@@ -2,7 +2,8 @@
 // without limit; it evicts from the oldest claim, dropping expired ones as it goes.
 import type { DedupeStore } from "./store.js";
 
-export const DEFAULT_MAX_CLAIMS = 50_000;
+/** Matches the in-process store's DEFAULT_MAX_ENTRIES. */
+export const DEFAULT_MAX_CLAIMS = 20_000;
 
 export interface MemoryDedupeOptions {
   maxEntries?: number;

@@ -1,5 +1,6 @@
 // In-process state: the default, nothing to install. Each process has its own, so replicas do not share it.
-// Memory stays bounded: entries expire like their Redis counterparts and every map has a size cap.
+// Memory stays bounded by age and by count: entries expire like their Redis counterparts, and every kind of
+// entry has a cap on its total (claims, settings, channel/code trails, code tallies, recent sightings, people).
 import { HOUR_MS, hourBucketsBetween, hourBucket, rankCodes } from "./buckets.js";
 import { MemoryDedupeStore } from "./memory-dedupe.js";
 import {
@@ -8,6 +9,7 @@ import {
   MAX_FEEDBACK_KEPT,
   MAX_RECENT_SIGHTINGS_PER_CODE,
   NOTE_VERSIONS_KEPT,
+  sameSetting,
   SETTING_TTL_MS,
   systemClock,
   type ChannelSetting,
@@ -23,7 +25,10 @@ import {
 
 export interface MemoryStoreOptions extends SightingLimits {
   clock?: Clock;
-  /** Cap on claims, on settings, on tracked channel/code pairs and on codes per hour, each. */
+  /**
+   * Cap on claims, on settings, on channel/code trails, on code tallies (all hours together) and on recent
+   * sightings (all trails together), each; distinct people in tallies may reach PEOPLE_PER_ENTRY times it.
+   */
   maxEntries?: number;
 }
 
@@ -31,11 +36,25 @@ export interface MemoryStateStore extends StateStore {
   readonly kind: "memory";
   /** How many entries are held right now, expired ones not yet pruned included. */
   entryCount(): number;
+  /** Each kind's total, for tests of the caps. */
+  heldCounts(): {
+    claims: number;
+    settings: number;
+    tallies: number;
+    people: number;
+    trails: number;
+    recentSightings: number;
+    editedNotes: number;
+    feedback: number;
+  };
 }
 
-export const DEFAULT_MAX_ENTRIES = 50_000;
+/** About 2 MB of claims; a bigger workspace that needs longer memory than this shares a Redis. */
+export const DEFAULT_MAX_ENTRIES = 20_000;
 /** Beyond this many people per code per hour the distinct count stops growing (a lower bound). */
 const MAX_PEOPLE_PER_TALLY = 10_000;
+/** Hashed people across every tally: past this total, distinct counts stop growing until old hours expire. */
+const PEOPLE_PER_ENTRY = 5;
 const PRUNE_EVERY_MS = 1_000;
 
 interface Expiring<T> {
@@ -71,18 +90,53 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
   const recent = new Map<string, RecentTrail>();
   /** Versions per code, newest first. */
   const notes = new Map<string, EditedNote[]>();
-  /** In recording order. */
+  /** In recording order; at most maxFeedback, oldest dropped first. */
   let feedback: Feedback[] = [];
+  const maxFeedback = Math.min(MAX_FEEDBACK_KEPT, maxEntries);
+  const maxPeople = maxEntries * PEOPLE_PER_ENTRY;
+  // Totals over every hour and every trail, kept as entries come and go, so the caps cost no scan.
+  let tallyCount = 0;
+  let peopleCount = 0;
+  let recentCount = 0;
   let lastPruneMs = -Infinity;
 
   const hourAlive = (tally: HourTally, now: number) => now < tally.lastWriteMs + retentionMs;
   const trailAlive = (trail: RecentTrail, now: number) => now < trail.lastWriteMs + recentTtlMs;
 
+  function dropHour(hour: number): void {
+    const tally = hours.get(hour);
+    if (!tally) return;
+    for (const codeTally of tally.codes.values()) peopleCount -= codeTally.people.size;
+    tallyCount -= tally.codes.size;
+    hours.delete(hour);
+  }
+
+  function dropCodeTally(tally: HourTally, code: string): void {
+    const codeTally = tally.codes.get(code);
+    if (!codeTally) return;
+    peopleCount -= codeTally.people.size;
+    tallyCount -= 1;
+    tally.codes.delete(code);
+  }
+
+  function dropTrail(key: string): void {
+    const trail = recent.get(key);
+    if (!trail) return;
+    recentCount -= trail.sightings.length;
+    recent.delete(key);
+  }
+
+  function trimTrail(trail: RecentTrail, count: number): void {
+    if (count <= 0) return;
+    trail.sightings.splice(0, count);
+    recentCount -= count;
+  }
+
   function prune(now: number): void {
     lastPruneMs = now;
     for (const [key, entry] of settings) if (entry.expiresAtMs <= now) settings.delete(key);
-    for (const [hour, tally] of hours) if (!hourAlive(tally, now)) hours.delete(hour);
-    for (const [key, trail] of recent) if (!trailAlive(trail, now)) recent.delete(key);
+    for (const [hour, tally] of hours) if (!hourAlive(tally, now)) dropHour(hour);
+    for (const [key, trail] of recent) if (!trailAlive(trail, now)) dropTrail(key);
   }
 
   function pruneIfDue(now: number): void {
@@ -102,6 +156,72 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
 
   const trailKey = (code: string, channel: string) => `${channel}\u0000${code}`;
 
+  /** Counts the sighting in its hour; the oldest hours (then the hour's oldest codes) make room at the cap. */
+  function tallySighting(sighting: Sighting, now: number): void {
+    const hour = hourBucket(sighting.timeMs);
+    let tally = hours.get(hour);
+    if (tally && !hourAlive(tally, now)) dropHour(hour);
+    if (!tally || !hours.has(hour)) {
+      tally = { lastWriteMs: now, codes: new Map() };
+      hours.set(hour, tally);
+    }
+    tally.lastWriteMs = now;
+    let codeTally = tally.codes.get(sighting.code);
+    if (!codeTally) {
+      if (tallyCount >= maxEntries) pruneIfDue(now);
+      for (const oldest of hours.keys()) {
+        if (tallyCount < maxEntries || oldest === hour) break;
+        dropHour(oldest);
+      }
+      while (tallyCount >= maxEntries && tally.codes.size > 0) dropCodeTally(tally, tally.codes.keys().next().value!);
+      codeTally = { count: 0, people: new Set() };
+      tally.codes.set(sighting.code, codeTally);
+      tallyCount += 1;
+    }
+    codeTally.count += 1;
+    if (codeTally.people.size < MAX_PEOPLE_PER_TALLY && peopleCount < maxPeople && !codeTally.people.has(sighting.userHash)) {
+      codeTally.people.add(sighting.userHash);
+      peopleCount += 1;
+    }
+  }
+
+  /** Adds the sighting to its channel/code trail; past the caps, the least recently written trails go first. */
+  function trailSighting(sighting: Sighting, now: number): void {
+    const key = trailKey(sighting.code, sighting.channel);
+    let trail = recent.get(key);
+    if (trail && !trailAlive(trail, now)) dropTrail(key);
+    if (!trail || !recent.has(key)) trail = { lastWriteMs: now, sightings: [] };
+    // Re-inserting keeps the map in least-recently-written order.
+    recent.delete(key);
+    if (recent.size >= maxEntries) pruneIfDue(now);
+    while (recent.size >= maxEntries) dropTrail(recent.keys().next().value!);
+    recent.set(key, trail);
+    trail.lastWriteMs = now;
+    trail.sightings.push({ timeMs: sighting.timeMs, userHash: sighting.userHash });
+    recentCount += 1;
+    const oldestKept = now - recentWindowMs;
+    const firstRecent = trail.sightings.findIndex((item) => item.timeMs >= oldestKept);
+    trimTrail(trail, firstRecent === -1 ? trail.sightings.length : firstRecent);
+    trimTrail(trail, trail.sightings.length - MAX_RECENT_SIGHTINGS_PER_CODE);
+    for (const oldestKey of recent.keys()) {
+      if (recentCount <= maxEntries || oldestKey === key) break;
+      dropTrail(oldestKey);
+    }
+    trimTrail(trail, recentCount - maxEntries);
+  }
+
+  function liveSetting(channel: string): ChannelSetting | null {
+    const entry = settings.get(channel);
+    return entry && entry.expiresAtMs > clock() ? entry.value : null;
+  }
+
+  function storeSetting(channel: string, setting: ChannelSetting): void {
+    const now = clock();
+    settings.delete(channel);
+    makeRoom(settings, now);
+    settings.set(channel, { value: { ...setting }, expiresAtMs: now + SETTING_TTL_MS });
+  }
+
   return {
     kind: "memory",
     where: "in-process",
@@ -114,52 +234,27 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
     release: (key) => claims.release(key),
 
     async getChannelSetting(channel) {
-      const entry = settings.get(channel);
-      return entry && entry.expiresAtMs > clock() ? { ...entry.value } : null;
+      const setting = liveSetting(channel);
+      return setting ? { ...setting } : null;
     },
 
     async setChannelSetting(channel, setting) {
-      const now = clock();
-      settings.delete(channel);
-      makeRoom(settings, now);
-      settings.set(channel, { value: { ...setting }, expiresAtMs: now + SETTING_TTL_MS });
+      storeSetting(channel, setting);
+    },
+
+    async replaceChannelSetting(channel, expected, next) {
+      // No await between the read and the write: nothing else runs in between.
+      if (!sameSetting(liveSetting(channel), expected)) return false;
+      if (next === null) settings.delete(channel);
+      else storeSetting(channel, next);
+      return true;
     },
 
     async recordSighting(sighting: Sighting) {
       const now = clock();
       pruneIfDue(now);
-
-      const hour = hourBucket(sighting.timeMs);
-      let tally = hours.get(hour);
-      if (!tally || !hourAlive(tally, now)) {
-        tally = { lastWriteMs: now, codes: new Map() };
-        hours.set(hour, tally);
-      }
-      tally.lastWriteMs = now;
-      let codeTally = tally.codes.get(sighting.code);
-      if (!codeTally) {
-        makeRoom(tally.codes, now);
-        codeTally = { count: 0, people: new Set() };
-        tally.codes.set(sighting.code, codeTally);
-      }
-      codeTally.count += 1;
-      if (codeTally.people.size < MAX_PEOPLE_PER_TALLY) codeTally.people.add(sighting.userHash);
-
-      const key = trailKey(sighting.code, sighting.channel);
-      let trail = recent.get(key);
-      if (!trail || !trailAlive(trail, now)) trail = { lastWriteMs: now, sightings: [] };
-      // Re-inserting keeps the map in least-recently-written order for makeRoom.
-      recent.delete(key);
-      makeRoom(recent, now);
-      recent.set(key, trail);
-      trail.lastWriteMs = now;
-      trail.sightings.push({ timeMs: sighting.timeMs, userHash: sighting.userHash });
-      const oldestKept = now - recentWindowMs;
-      const firstRecent = trail.sightings.findIndex((item) => item.timeMs >= oldestKept);
-      trail.sightings.splice(0, firstRecent === -1 ? trail.sightings.length : firstRecent);
-      if (trail.sightings.length > MAX_RECENT_SIGHTINGS_PER_CODE) {
-        trail.sightings.splice(0, trail.sightings.length - MAX_RECENT_SIGHTINGS_PER_CODE);
-      }
+      tallySighting(sighting, now);
+      trailSighting(sighting, now);
     },
 
     async topCodes(sinceMs, limit) {
@@ -209,7 +304,7 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
       const oldest = clock() - retentionMs;
       feedback = feedback.filter((f) => f.timeMs >= oldest);
       feedback.push(structuredClone(vote));
-      if (feedback.length > MAX_FEEDBACK_KEPT) feedback.splice(0, feedback.length - MAX_FEEDBACK_KEPT);
+      if (feedback.length > maxFeedback) feedback.splice(0, feedback.length - maxFeedback);
     },
 
     async feedbackSince(sinceMs) {
@@ -226,12 +321,24 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
       recent.clear();
       notes.clear();
       feedback = [];
+      tallyCount = peopleCount = recentCount = 0;
     },
 
     entryCount() {
-      let codes = 0;
-      for (const tally of hours.values()) codes += tally.codes.size;
-      return claims.size + settings.size + codes + recent.size + notes.size + feedback.length;
+      return claims.size + settings.size + tallyCount + recent.size + notes.size + feedback.length;
+    },
+
+    heldCounts() {
+      return {
+        claims: claims.size,
+        settings: settings.size,
+        tallies: tallyCount,
+        people: peopleCount,
+        trails: recent.size,
+        recentSightings: recentCount,
+        editedNotes: notes.size,
+        feedback: feedback.length,
+      };
     },
   };
 }

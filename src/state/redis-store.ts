@@ -3,6 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { HOUR_MS, hourBucket, hourBucketsBetween, rankCodes } from "./buckets.js";
+import { ConfigError } from "../config.js";
+import { redisDatabaseOf } from "./config.js";
 import { parseEditedNote, parseFeedback } from "./records.js";
 import { DEFAULT_KEY_PREFIX, redisKeys } from "./redis-keys.js";
 import {
@@ -76,9 +78,10 @@ export async function connectRedisStore(options: RedisStoreOptions): Promise<Red
   }
   try {
     await requireVersion(client, address);
+    await requireDatabase(client, redisDatabaseOf(options.url));
   } catch (error) {
     client.disconnect();
-    if (error instanceof StateUnavailableError) throw error;
+    if (error instanceof StateUnavailableError || error instanceof ConfigError) throw error;
     throw new StateUnavailableError(`Redis at ${address} is unreachable (${describe(error)})`, { cause: error });
   }
   return createRedisStore(client, address, describe, options);
@@ -93,6 +96,21 @@ async function requireVersion(client: Redis, address: string): Promise<void> {
     throw new StateUnavailableError(
       `Redis at ${address} is version ${major}.${minor}; zpa-codes needs ${MINIMUM_VERSION.join(".")} or later`,
     );
+  }
+}
+
+/**
+ * ioredis only logs a failed SELECT and goes on in database 0, so a URL naming a database this Redis lacks
+ * would share database 0 with whoever else uses it. Selecting again here turns that into a configuration error.
+ */
+async function requireDatabase(client: Redis, db: number): Promise<void> {
+  try {
+    await client.select(db);
+  } catch (error) {
+    if (error instanceof Error && error.name === "ReplyError") {
+      throw new ConfigError("REDIS_URL", `names database ${db}, which this Redis does not have (${error.message.replace(/^ERR /, "")})`);
+    }
+    throw error;
   }
 }
 
@@ -166,6 +184,12 @@ function createRedisStore(
 
     getChannelSetting: (channel) =>
       run(async () => parseSetting(await client.hgetall(keys.channelSetting(channel)))),
+
+    replaceChannelSetting: (channel, expected, next) =>
+      run(async () => {
+        const args = [...settingFields(expected), ...settingFields(next), String(SETTING_TTL_MS)];
+        return (await client.eval(REPLACE_SETTING_SCRIPT, 1, keys.channelSetting(channel), ...args)) === 1;
+      }),
 
     setChannelSetting: (channel, setting) =>
       run(async () => {
@@ -306,6 +330,28 @@ function createRedisStore(
       client.disconnect();
     },
   };
+}
+
+/**
+ * Compare-and-set of a channel's hash in one atomic step. ARGV: the expected autoReply, changedBy, changedAtMs
+ * ("" when no override is expected), the next three ("" to remove the override), the expiry in ms.
+ */
+const REPLACE_SETTING_SCRIPT = `
+local current = redis.call('HMGET', KEYS[1], 'autoReply', 'changedBy', 'changedAtMs')
+for i = 1, 3 do
+  if (current[i] or '') ~= ARGV[i] then return 0 end
+end
+if ARGV[4] == '' then
+  redis.call('DEL', KEYS[1])
+else
+  redis.call('HSET', KEYS[1], 'autoReply', ARGV[4], 'changedBy', ARGV[5], 'changedAtMs', ARGV[6])
+  redis.call('PEXPIRE', KEYS[1], ARGV[7])
+end
+return 1
+`;
+
+function settingFields(setting: ChannelSetting | null): [string, string, string] {
+  return setting ? [setting.autoReply, setting.changedBy, String(setting.changedAtMs)] : ["", "", ""];
 }
 
 function parseSetting(hash: Record<string, string>): ChannelSetting | null {

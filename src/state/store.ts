@@ -103,6 +103,11 @@ export function assertClaimKey(key: string, ttlMs: number): void {
   if (!(Number.isInteger(ttlMs) && ttlMs > 0)) throw new RangeError("claim ttlMs must be a positive whole number");
 }
 
+export function sameSetting(a: ChannelSetting | null, b: ChannelSetting | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.autoReply === b.autoReply && a.changedBy === b.changedBy && a.changedAtMs === b.changedAtMs;
+}
+
 export type HealthListener = (healthy: boolean) => void;
 
 /** Also a DedupeStore, so it drops in wherever the bot dedupes. */
@@ -119,6 +124,11 @@ export interface StateStore extends DedupeStore {
 
   getChannelSetting(channel: string): Promise<ChannelSetting | null>;
   setChannelSetting(channel: string, setting: ChannelSetting): Promise<void>;
+  /**
+   * Compare-and-set, atomic across replicas: stores `next` (null removes the override) only while the stored
+   * override still equals `expected` in every field (null: none stored). False when another change came first.
+   */
+  replaceChannelSetting(channel: string, expected: ChannelSetting | null, next: ChannelSetting | null): Promise<boolean>;
 
   recordSighting(sighting: Sighting): Promise<void>;
   /** Codes seen since sinceMs (whole hours), most seen first, at most `limit`. */

@@ -58,13 +58,22 @@ describe("settings", () => {
       ...slack,
       AUTO_REPLY: "OFF",
       AUTO_REPLY_CHANNELS: " C0123ABCD, G0456EFGH ,",
-      AUTO_REPLY_DEDUPE_HOURS: "1.5",
+      AUTO_REPLY_DEDUPE_HOURS: "36",
       LOG_LEVEL: "debug",
     });
     expect(config.autoReply.enabled).toBe(false);
     expect([...(config.autoReply.channels ?? [])]).toEqual(["C0123ABCD", "G0456EFGH"]);
-    expect(config.autoReply.dedupeHours).toBe(1.5);
+    expect(config.autoReply.dedupeHours).toBe(36);
     expect(config.logLevel).toBe("debug");
+  });
+
+  it("reads SLACK_API_TIMEOUT_MS, 10 s by default", () => {
+    expect(loadConfig(slack)).toMatchObject({ slackApiTimeoutMs: 10_000 });
+    expect(loadConfig({ ...slack, SLACK_API_TIMEOUT_MS: "2500" })).toMatchObject({ slackApiTimeoutMs: 2_500 });
+  });
+
+  it("still runs the preview without Slack variables outside production", () => {
+    expect(loadConfig({ NODE_ENV: "development" }).mode).toBe("none");
   });
 
   it("accepts port 0 (any free port), which tests rely on", () => {
@@ -80,6 +89,19 @@ describe("configuration errors name the variable and never echo its value", () =
     ["bot token without a mode", { SLACK_BOT_TOKEN: BOT }, "SLACK_APP_TOKEN"],
     ["app token with the wrong prefix", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: "xoxb-SECRETwrong" }, "SLACK_APP_TOKEN"],
     ["signing secret with spaces", { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: "SECRET with spaces" }, "SLACK_SIGNING_SECRET"],
+    ["signing secret with a newline inside", { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: "0123SECRET\n4567" }, "SLACK_SIGNING_SECRET"],
+    ["bot token with a newline inside", { SLACK_BOT_TOKEN: "xoxb-1234-SECRET\n5678", SLACK_SIGNING_SECRET: SIGNING }, "SLACK_BOT_TOKEN"],
+    ["bot token with a space inside", { SLACK_BOT_TOKEN: "xoxb-1234 SECRET5678", SLACK_SIGNING_SECRET: SIGNING }, "SLACK_BOT_TOKEN"],
+    ["bot token with a tab inside", { SLACK_BOT_TOKEN: "xoxb-1234\tSECRET5678", SLACK_SIGNING_SECRET: SIGNING }, "SLACK_BOT_TOKEN"],
+    ["bot token with a zero-width space", { SLACK_BOT_TOKEN: "xoxb-1234\u200bSECRET5678", SLACK_SIGNING_SECRET: SIGNING }, "SLACK_BOT_TOKEN"],
+    ["app token with a newline inside", { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: "xapp-1-A0\nSECRET-9999" }, "SLACK_APP_TOKEN"],
+    ["no Slack variables with NODE_ENV=production", { NODE_ENV: "production" }, "SLACK_BOT_TOKEN"],
+    ["hexadecimal dedupe window", { AUTO_REPLY_DEDUPE_HOURS: "0x10" }, "AUTO_REPLY_DEDUPE_HOURS"],
+    ["dedupe window in exponent notation", { AUTO_REPLY_DEDUPE_HOURS: "1e1" }, "AUTO_REPLY_DEDUPE_HOURS"],
+    ["fractional dedupe window", { AUTO_REPLY_DEDUPE_HOURS: "1.5" }, "AUTO_REPLY_DEDUPE_HOURS"],
+    ["signed dedupe window", { AUTO_REPLY_DEDUPE_HOURS: "+8" }, "AUTO_REPLY_DEDUPE_HOURS"],
+    ["hexadecimal API timeout", { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_TIMEOUT_MS: "0x2710" }, "SLACK_API_TIMEOUT_MS"],
+    ["API timeout of zero", { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SIGNING, SLACK_API_TIMEOUT_MS: "5" }, "SLACK_API_TIMEOUT_MS"],
     ["non-numeric port", { PORT: "abc" }, "PORT"],
     ["port out of range", { PORT: "70000" }, "PORT"],
     ["negative dedupe window", { AUTO_REPLY_DEDUPE_HOURS: "-1" }, "AUTO_REPLY_DEDUPE_HOURS"],
@@ -96,6 +118,7 @@ describe("configuration errors name the variable and never echo its value", () =
     expect(error.variable).toBe(variable);
     expect(error.message.startsWith(`${variable} `)).toBe(true);
     expect(error.message).not.toContain("\n");
-    for (const value of Object.values(env)) expect(error.message).not.toContain(value);
+    // Values of one or two characters ("0") may appear in the allowed range; they are no secrets.
+    for (const value of Object.values(env)) if (value !== undefined && value.length > 2) expect(error.message).not.toContain(value);
   });
 });

@@ -275,9 +275,14 @@ describe("runtime stage reproduced in a temporary folder (npm ci from the regist
       expect(http.health!.body).toMatchObject({ status: "ok", mode: "http", catalogEntries: catalog.entries.length });
       expect(http.output).not.toContain("test-secret");
 
-      // Without Slack variables the same image serves the local preview (PREVIEW_HOST=0.0.0.0 in a real container;
-      // loopback here, as every test on this machine).
-      const preview = await runCmd(dir, { ...env, PREVIEW_HOST: "127.0.0.1", DOTENV_CONFIG_PATH: join(dir, "no.env") });
+      // Without Slack variables the image (NODE_ENV=production) refuses to start rather than pass its health check
+      // with the preview; with NODE_ENV=development it serves the local preview (PREVIEW_HOST=0.0.0.0 in a real
+      // container; loopback here, as every test on this machine).
+      const missing = await runCmd(dir, { ...env, DOTENV_CONFIG_PATH: join(dir, "no.env") });
+      expect(missing.health).toBeUndefined();
+      expect(missing.exitCode).toBe(78);
+      expect(missing.output).toMatch(/^Configuration error: SLACK_BOT_TOKEN is missing/);
+      const preview = await runCmd(dir, { ...env, NODE_ENV: "development", PREVIEW_HOST: "127.0.0.1", DOTENV_CONFIG_PATH: join(dir, "no.env") });
       expect(preview.health, `no /healthz answer; output:\n${preview.output}`).toBeDefined();
       expect(preview.health!.body).toMatchObject({ status: "ok", mode: "preview" });
       expect(preview.page).toBe(200);

@@ -49,6 +49,16 @@ describeIfInstalled(REDIS_SERVER)("npm start with state", () => {
     for (const value of Object.values(env)) expect(main.output()).not.toContain(value);
   });
 
+  it.concurrent.each([
+    ["/abc", "has a database that is not a whole number"],
+    ["/99999", "names database 99999, which this Redis does not have"],
+  ])("exits 78 with one line naming REDIS_URL for a database ending in %s (not db 0 in silence)", async (path, problem) => {
+    const main = spawnMain({ ...SLACK, SLACK_API_URL: api.apiUrl, REDIS_URL: `${redis.url}${path}` });
+    const { code } = await main.exited();
+    expect(code).toBe(78);
+    expect(main.output().trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^Configuration error: REDIS_URL ${problem}`))]);
+  });
+
   it("on SIGTERM lets the reply in flight finish, then closes the Redis store and exits 0", async () => {
     api.holdAnswers("chat.postMessage", 1_000);
     const main = spawnMain({

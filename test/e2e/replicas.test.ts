@@ -222,6 +222,23 @@ describeIfInstalled(REDIS_SERVER)("two replicas sharing Redis", () => {
     expect(await paste(b, "AST_MT_SETUP_ERR_OPEN_SERVER_CONN")).toHaveLength(1);
   });
 
+  it("race 8 concurrent `auto off` (then `auto on`) on one channel: one channel note per real change, the others hear it already is so", async () => {
+    const pair = await replicas();
+    for (const change of ["off", "on"] as const) {
+      const before = replies(...pair).length;
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => slash(pair[i % 2]!, `auto ${change}`, { user_id: `U0RACER${change.toUpperCase()}${i}` })),
+      );
+      await settled(...pair);
+      const notes = replies(...pair).slice(before);
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.body).toMatchObject({ channel: TEST_CHANNEL_ID });
+      expect(text(notes[0])).toContain(`turned auto-replies *${change}*`);
+      const told = answers.filter((answer) => text(answer).includes(`are already *${change}* in this channel`));
+      expect(told, answers.map(text).join("\n")).toHaveLength(7);
+    }
+  });
+
   it("count sightings together, and keep no raw user id or message text in Redis except the changer of a setting", async () => {
     const keyPrefix = newKeyPrefix();
     const a = await appOn(await stateFor("Redis", { keyPrefix, spikeMinPeople: 2 }));

@@ -30,6 +30,12 @@ describe("domain vocabulary", () => {
     expect(termsOf("fds")).toEqual(termsOf("file descriptor"));
   });
 
+  it("keeps the negation of a contraction, straight or curly apostrophe", () => {
+    expect(termsOf("can't")).toEqual(termsOf("cannot"));
+    expect(termsOf("isn\u2019t")).toEqual(termsOf("not"));
+    expect(termsOf("won't resolve")).toContain(termsOf("not")[0]);
+  });
+
   it("lets a helpdesk person use those words", () => {
     expect(search.resolve("assistant ran out of fds for its process").match?.code).toBe("AST_MT_SETUP_ERR_NO_PROCESS_FD");
     expect(search.resolve("port exhaustion on the connector").match?.code).toBe("AST_MT_SETUP_ERR_NO_EPHEMERAL_PORT");

@@ -1,5 +1,6 @@
 // The state's settings from the environment, the choice of store, the user hashing, and the
 // in-process store's memory bounds.
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config.js";
 import { DAY_MS } from "../../src/state/buckets.js";
@@ -55,6 +56,10 @@ describe("state configuration", () => {
       [{ SPIKE_WINDOW_MINUTES: "soon" }, "SPIKE_WINDOW_MINUTES"],
       [{ SPIKE_MIN_PEOPLE: "-2" }, "SPIKE_MIN_PEOPLE"],
       [{ SIGHTINGS_SALT: "short" }, "SIGHTINGS_SALT"],
+      [{ REDIS_URL: "redis://bot:hunter2-secret@cache:6379/abc" }, "REDIS_URL"],
+      [{ REDIS_URL: "redis://bot:hunter2-secret@cache:6379/1x" }, "REDIS_URL"],
+      [{ REDIS_URL: "redis://bot:hunter2-secret@cache:6379/-1" }, "REDIS_URL"],
+      [{ SPIKE_MIN_PEOPLE: "0x10" }, "SPIKE_MIN_PEOPLE"],
     ];
     for (const [env, variable] of cases) {
       const error = configError(env);
@@ -98,6 +103,35 @@ describeIfInstalled(REDIS_SERVER)("opening the state", () => {
     expect(await state.store.claim("k", 10_000)).toBe(true);
     await state.store.close();
   });
+
+  it("writes to the database REDIS_URL names", async () => {
+    const state = await openState({ REDIS_URL: `${redis.url}/3`, REDIS_KEY_PREFIX: "t:db:" }, () => undefined);
+    await state.store.claim("in-db-3", 10_000);
+    await state.store.close();
+    const inspector = new Redis(`${redis.url}/3`);
+    try {
+      expect(await inspector.exists("t:db:claim:in-db-3")).toBe(1);
+      expect(await inspector.select(0).then(() => inspector.exists("t:db:claim:in-db-3"))).toBe(0);
+    } finally {
+      inspector.disconnect();
+    }
+  });
+
+  it("refuses a database this Redis does not have with a ConfigError naming REDIS_URL, and writes nothing to db 0", async () => {
+    const error = await openState({ REDIS_URL: `${redis.url}/99999`, REDIS_KEY_PREFIX: "t:nodb:" }, () => undefined).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe("REDIS_URL");
+    expect((error as ConfigError).message).toMatch(/^REDIS_URL names database 99999, which this Redis does not have/);
+    const inspector = new Redis(redis.url);
+    try {
+      expect(await inspector.keys("t:nodb:*")).toEqual([]);
+    } finally {
+      inspector.disconnect();
+    }
+  });
 });
 
 describe("user hashing", () => {
@@ -129,5 +163,23 @@ describe("the in-process store's memory", () => {
     now += DAY_MS + 1;
     expect(await store.topCodes(0, 10)).toEqual([]);
     expect(store.entryCount()).toBeLessThanOrEqual(200);
+  });
+
+  it("caps sightings by count inside their window too: recent sightings, code tallies and people, all trails and hours together", async () => {
+    let now = Date.now();
+    const store = createMemoryStore({ retentionMs: 30 * DAY_MS, recentWindowMs: 30 * 60_000, clock: () => now, maxEntries: 100 });
+    // 5,000 sightings within one spike window, over 100 hours of retention: none expires by age.
+    for (let i = 0; i < 5_000; i += 1) {
+      if (i % 50 === 0) now += 3_600_000 / 100;
+      await store.recordSighting({ code: `CODE_${i % 7}`, channel: `C${i % 30}`, timeMs: now, userHash: `person-${i}` });
+    }
+    const held = store.heldCounts();
+    expect(held.recentSightings).toBeLessThanOrEqual(100);
+    expect(held.trails).toBeLessThanOrEqual(100);
+    expect(held.tallies).toBeLessThanOrEqual(100);
+    expect(held.people).toBeLessThanOrEqual(500);
+    // The newest activity is what is kept: the latest trail still counts its latest sighting.
+    expect((await store.recentActivity(`CODE_${4_999 % 7}`, `C${4_999 % 30}`, now - 60_000)).count).toBeGreaterThan(0);
+    expect((await store.topCodes(now - 3_600_000, 10)).length).toBeGreaterThan(0);
   });
 });

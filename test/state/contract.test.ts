@@ -102,6 +102,24 @@ function storeContract(implementation: Implementation): void {
     expect(await store.getChannelSetting("C0BBB")).toMatchObject({ autoReply: "on", changedBy: "U0OTHER" });
   });
 
+  it("compare-and-sets a channel's override: of concurrent changes from one reading, exactly one wins", async () => {
+    const { store } = await implementation.open(LONG);
+    const first = { autoReply: "off" as const, changedBy: "U0FIRST", changedAtMs: 1_700_000_000_000 };
+    const tries = Array.from({ length: 8 }, (_, i) => ({ autoReply: "off" as const, changedBy: `U0RACER${i}`, changedAtMs: 1_700_000_000_000 + i }));
+    const won = await Promise.all(tries.map((next) => store.replaceChannelSetting("C0RACE", null, next)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const winner = tries[won.indexOf(true)]!;
+    expect(await store.getChannelSetting("C0RACE")).toEqual(winner);
+
+    // A stale expectation loses and changes nothing; the current one wins; null removes the override.
+    expect(await store.replaceChannelSetting("C0RACE", first, { ...first, autoReply: "on" })).toBe(false);
+    expect(await store.getChannelSetting("C0RACE")).toEqual(winner);
+    expect(await store.replaceChannelSetting("C0RACE", winner, first)).toBe(true);
+    expect(await store.getChannelSetting("C0RACE")).toEqual(first);
+    expect(await store.replaceChannelSetting("C0RACE", first, null)).toBe(true);
+    expect(await store.getChannelSetting("C0RACE")).toBeNull();
+  });
+
   it("ranks the week's codes across channels with sightings and distinct people", async () => {
     const { sightings, elapse } = await implementation.open(LONG);
     // Nine days ago: inside retention, outside the 7-day list.

@@ -22,6 +22,10 @@ export interface TestAppOptions {
    * the caller closes it. Default: a fresh in-process state per app.
    */
   state?: State;
+  /** SLACK_API_TIMEOUT_MS for this app (default: the production default). */
+  slackApiTimeoutMs?: number;
+  /** Pauses before a failed thread reply is sent again (default: the production ones, seconds long). */
+  sendRetryPausesMs?: readonly number[];
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the config would read them. */
   proxy?: ProxySettings;
   /** Shorter server timeouts or a smaller connection cap than production's. */
@@ -57,6 +61,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     botToken: TEST_BOT_TOKEN,
     signingSecret: TEST_SIGNING_SECRET,
     slackApiUrl: api.apiUrl,
+    ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
@@ -86,6 +91,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     botToken: TEST_BOT_TOKEN,
     appToken: TEST_APP_TOKEN,
     slackApiUrl: api.apiUrl,
+    ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
@@ -117,7 +123,12 @@ async function startWith(
   const logger = createRedactingLogger({ level: config.logLevel, secrets: secretsOf(config), write: (line) => logLines.push(line) });
   try {
     const bot = createBot({ ...options.bot, autoReply: config.autoReply }, options.state ?? openInProcessState());
-    const running = await startSlackApp(config, bot, { host: "127.0.0.1", logger, ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}) });
+    const running = await startSlackApp(config, bot, {
+      host: "127.0.0.1",
+      logger,
+      ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}),
+      ...(options.sendRetryPausesMs ? { sendRetryPausesMs: options.sendRetryPausesMs } : {}),
+    });
     return { running, logLines };
   } catch (error) {
     for (const server of alsoClose) await server.close();

@@ -43,6 +43,8 @@ export interface FakeSlackApi {
   rateLimitNext(method: string, retryAfterSeconds?: number): void;
   /** Hold answers to `method` for `ms` (e.g. to keep a handler in flight). */
   holdAnswers(method: string, ms: number): void;
+  /** Never answer the next `count` calls of `method` (a hung Slack); they are recorded, and dropped on close(). */
+  hangNext(method: string, count?: number): void;
   /** Replace the default answer for `method`. */
   answer(method: string, answer: Answer): void;
   /** Where apps.connections.open sends the Socket Mode client. */
@@ -60,6 +62,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const answers = new Map<string, Answer>();
   const rateLimits = new Map<string, number>();
   const holds = new Map<string, number>();
+  const hangs = new Map<string, number>();
   let socketModeUrl: string | undefined;
   let responseCounter = 0;
 
@@ -126,6 +129,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }
     calls.push(call);
     notify();
+
+    const hang = hangs.get(method) ?? 0;
+    if (hang > 0) {
+      hangs.set(method, hang - 1);
+      return;
+    }
 
     const hold = holds.get(method);
     if (hold !== undefined) await new Promise((resolve) => setTimeout(resolve, hold));
@@ -194,6 +203,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       waitUntil(() => callsTo(method).filter((c) => c.answeredAt !== undefined), count, timeoutMs, `answered ${method}`),
     rateLimitNext: (method, retryAfterSeconds = 1) => void rateLimits.set(method, retryAfterSeconds),
     holdAnswers: (method, ms) => void holds.set(method, ms),
+    hangNext: (method, count = 1) => void hangs.set(method, count),
     answer: (method, answer) => void answers.set(method, answer),
     setSocketModeUrl: (url) => {
       socketModeUrl = url;

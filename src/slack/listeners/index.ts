@@ -11,13 +11,13 @@ import { createListenerRouter } from "./router.js";
 import { registerSearchSubmit } from "./search-submit.js";
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
-export function registerListeners(app: App, bot: Bot, logger: Logger): void {
+export function registerListeners(app: App, bot: Bot, logger: Logger, sendRetryPausesMs?: readonly number[]): void {
   if (bot.state) logStateHealth(bot.state.store, logger);
   logRateLimits(app, logger);
   // Registered last among the global middleware: it hands each request to the one listener that takes it.
   const router = createListenerRouter(app);
   registerCommand(router, bot, logger);
-  registerMessages(router, bot, logger);
+  registerMessages(router, bot, logger, sendRetryPausesMs);
   registerHomeOpened(router, bot);
   registerBlockActions(router, bot);
   registerSearchSubmit(router, bot);

@@ -63,10 +63,48 @@ export async function send(senders: Senders, outgoing: readonly Outgoing[]): Pro
   for (const out of outgoing) await sendOne(senders, out);
 }
 
-/** What the bot's flows may send before they finish, and where they log. */
-export function delivery(senders: Senders, logger: Logger): Delivery {
+/** Slack's answers that a later attempt may well not get; anything else (channel_not_found, invalid_blocks) is final. */
+const TRANSIENT_PLATFORM_ERRORS = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"]);
+
+/**
+ * Pauses before sending a failed thread reply again. Slack never redelivers an event the app acknowledged,
+ * and Bolt acknowledges events before the listener runs, so a reply that fails is tried again in-process.
+ */
+export const DEFAULT_SEND_RETRY_PAUSES_MS: readonly number[] = [2_000, 10_000, 30_000];
+
+/** True when the same call may succeed later: no answer, an HTTP error, or one of Slack's transient errors. */
+export function isTransientSlackError(error: unknown): boolean {
+  const { code, data } = error as { code?: unknown; data?: { error?: unknown } };
+  if (code === "slack_webapi_platform_error") return typeof data?.error === "string" && TRANSIENT_PLATFORM_ERRORS.has(data.error);
+  return code === "slack_webapi_request_error" || code === "slack_webapi_http_error" || code === "slack_webapi_rate_limited_error";
+}
+
+/** Slack's error code (fatal_error) when there is one, else the message. */
+function reasonOf(error: unknown): string {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return typeof code === "string" ? code : (error as Error).message;
+}
+
+/**
+ * What the bot's flows may send before they finish, and where they log. sendPatiently tries a transient
+ * failure again after each of retryPausesMs in turn (each attempt bounded by its own timeout and retries).
+ */
+export function delivery(senders: Senders, logger: Logger, retryPausesMs: readonly number[] = DEFAULT_SEND_RETRY_PAUSES_MS): Delivery {
   return {
     send: (out) => sendOne(senders, out),
+    async sendPatiently(out, what) {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await sendOne(senders, out);
+          return;
+        } catch (error) {
+          const pauseMs = retryPausesMs[attempt];
+          if (pauseMs === undefined || !isTransientSlackError(error)) throw new Error(reasonOf(error), { cause: error });
+          logger.warn(`${what} failed (${reasonOf(error)}); trying again in ${pauseMs / 1000} s`);
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        }
+      }
+    },
     warn: (line) => logger.warn(line),
     error: (line) => logger.error(line),
   };
