@@ -21,6 +21,8 @@ export interface WordsThresholds {
   /** From this coverage, with `likelyMargin` over the runner-up and both rankings agreeing: likely. */
   likelyCoverage: number;
   likelyMargin: number;
+  /** With `likelyCoverage` and both rankings agreeing, this many covered words answer without a rare word. */
+  coveredWords: number;
 }
 
 /**
@@ -33,17 +35,26 @@ export const WORDS_THRESHOLDS: WordsThresholds = {
   corroboratingWords: 3,
   likelyCoverage: 0.75,
   likelyMargin: 0.15,
+  coveredWords: 4,
 };
 
 /** Null when the words are not about a catalog entry at all. */
 export function wordsConfidence(features: WordsFeatures, thresholds: WordsThresholds = WORDS_THRESHOLDS): Confidence | null {
   // Words that few codes carry must be in the answer: one in its name or code, or two anywhere. "broker"
   // or "connection" alone say nothing, nor does one word that only its description or steps happen to use.
+  // Going the query's way between two components is as telling as a rare word of the entry's name.
+  const named = features.informativeNamed + (features.directed ? 1 : 0);
   const corroborated =
     features.coveredWords >= thresholds.corroboratingWords &&
-    features.informativeNamed >= 1 &&
+    named >= 1 &&
     features.coverage >= thresholds.corroboratedCoverage;
-  if ((features.coverage < thresholds.answer && !corroborated) || (features.informativeNamed === 0 && features.informative < 2)) return null;
+  // Many words, nearly all found in one entry that both rankings put first: common words, but together specific
+  // ("the user's machine closed the connection to the service edge").
+  const wellCovered =
+    features.coveredWords >= thresholds.coveredWords && features.coverage >= thresholds.likelyCoverage && features.agreement;
+  if ((features.coverage < thresholds.answer && !corroborated) || (named === 0 && features.informative < 2 && !wellCovered)) {
+    return null;
+  }
   const singled =
     features.coveredWords >= 2 &&
     features.informativeNamed >= 1 &&

@@ -24,6 +24,19 @@ export function withoutMentions(text: string): string {
   return text.replace(/<[@!#][^>]*>|@[\w.-]+/g, " ");
 }
 
+/** SQL, template or script syntax ("'; DROP TABLE users; --", "${jndi:...}", "<script>"): an injection try, not a question. */
+export function looksLikeInjection(text: string): boolean {
+  return /'\s*;|;\s*--|\$\{|<\/?script\b/i.test(text);
+}
+
+/**
+ * Another vendor's error number (AADSTS700016, ORA-28000, KB5034441): no ZPA code fuses letters and a number, so
+ * the words around it describe that vendor's error, not a ZPA one.
+ */
+export function namesForeignCode(text: string): boolean {
+  return /\b[A-Z]{2,}-?\d{3,}\b/.test(text);
+}
+
 /** Looks like a code rather than prose: one token, or upper-case words ("BRK MT SETUP TIMEOUT"). */
 export function isCodeLike(text: string): boolean {
   if (!/^[A-Za-z0-9]+(?:[ _-][A-Za-z0-9]+)*$/.test(text) || !/[A-Za-z]/.test(text)) return false;

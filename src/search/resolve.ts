@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import type { CodeIndex } from "./code-index.js";
 import type { FragmentIndex } from "./fragment-index.js";
 import { compactCode, splitComponentPrefix, titleKey } from "./normalize.js";
-import { MAX_QUERY_CHARS, cleanQuery, hasCodeSeparators, isCodeLike, valueOfKeyValue, withoutMentions } from "./query.js";
+import { MAX_QUERY_CHARS, cleanQuery, hasCodeSeparators, isCodeLike, looksLikeInjection, namesForeignCode, valueOfKeyValue, withoutMentions } from "./query.js";
 import { scanSpellings } from "./scan.js";
 import type { TitleIndex } from "./title-index.js";
 import type { TypoIndex } from "./typo-index.js";
@@ -104,7 +104,8 @@ export function buildResolver(parts: ResolverParts): (query: string) => Resoluti
       if (compact.length >= MIN_FRAGMENT) {
         const { aligned, partial } = fragments.find(compact);
         const hits = aligned.length ? aligned : partial;
-        if (hits.length > MAX_PREFIX_FAMILY && hits.every((entry) => compactCode(entry.code).startsWith(compact))) {
+        // A family begins many codes (FOHH_ also sits inside one AST_ code: the family still wins).
+        if (hits.filter((entry) => compactCode(entry.code).startsWith(compact)).length > MAX_PREFIX_FAMILY) {
           return answer(query, "none", null, hits); // a bare prefix such as BRK_MT_
         }
         if (aligned.length) return answer(query, "fragment", oneOrList(aligned, "certain"), aligned, partial);
@@ -120,8 +121,10 @@ export function buildResolver(parts: ResolverParts): (query: string) => Resoluti
       if (hasCodeSeparators(token)) return answer(query, "none", null, suggestionsFor(token.replace(/[_-]/g, " ")));
     }
 
-    // 4. Plain words.
+    // 4. Plain words. An injection try or another vendor's error is no ZPA question, whatever words it borrows
+    // ("DROP TABLE users", "AADSTS700016 application not found").
     const { ranked, features } = words(text);
+    if (looksLikeInjection(text) || namesForeignCode(text)) return answer(query, "none", null, ranked);
     const confidence = features ? wordsConfidence(features) : null;
     return answer(query, "words", confidence, ranked, [], features ?? undefined);
   };

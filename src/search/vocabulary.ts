@@ -11,6 +11,8 @@ const Word = z.string().regex(/^[a-z0-9]+$/, "lower-case letters and digits, one
 const DerivedLine = z.object({ words: z.array(Word).min(1), means: z.string().min(1), from: z.string().min(1) });
 const CuratedLine = z.object({ words: z.array(Word).min(1), means: z.string().min(1), reason: z.string().min(10) });
 const ReasonedWords = z.object({ words: z.array(Word).min(1), reason: z.string().min(10) });
+const Phrase = z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)+$/, "two or more lower-case words");
+const PhraseLine = z.object({ phrases: z.array(Phrase).min(1), means: z.string().min(1), reason: z.string().min(10) });
 
 export const VocabularySchema = z.object({
   about: z.string(),
@@ -20,6 +22,11 @@ export const VocabularySchema = z.object({
   notComponents: z.array(ReasonedWords),
   /** Synonyms and abbreviations no catalog text spells out, each with why. */
   curated: z.array(CuratedLine),
+  /**
+   * General IT English whose meaning is the phrase, not its words ("switched off" is "disabled", "idles out" an
+   * idle timeout), each group with why. Read before the words are split, in queries and catalog texts alike.
+   */
+  phrases: z.array(PhraseLine),
   /** Words of a helpdesk question that say nothing about the problem, each group with why. */
   ignore: z.array(ReasonedWords),
 });
@@ -73,12 +80,23 @@ function plainName(componentName: string): string {
     .replace(/^zscaler /, "");
 }
 
-/** Word -> the words it stands for, from the derived and curated lines; and the words to ignore. */
-export function expansionsOf(vocabulary: Vocabulary): { expansions: Map<string, string[]>; ignored: Set<string> } {
+export interface Expansions {
+  expansions: Map<string, string[]>;
+  ignored: Set<string>;
+  /** Phrase -> the words it stands for; `phrasePattern` finds them, longest first, on whole words. */
+  phrases: Map<string, string>;
+  phrasePattern: RegExp | null;
+}
+
+/** Word -> the words it stands for, from the derived and curated lines; the phrases; and the words to ignore. */
+export function expansionsOf(vocabulary: Vocabulary): Expansions {
   const expansions = new Map<string, string[]>();
   for (const line of [...vocabulary.derived, ...vocabulary.curated]) {
     for (const word of line.words) expansions.set(word, line.means.split(" "));
   }
   const ignored = new Set(vocabulary.ignore.flatMap((line) => line.words));
-  return { expansions, ignored };
+  const phrases = new Map(vocabulary.phrases.flatMap((line) => line.phrases.map((phrase) => [phrase, line.means] as const)));
+  const longestFirst = [...phrases.keys()].sort((a, b) => b.length - a.length);
+  const phrasePattern = longestFirst.length ? new RegExp(`\\b(?:${longestFirst.join("|")})\\b`, "g") : null;
+  return { expansions, ignored, phrases, phrasePattern };
 }

@@ -1,5 +1,6 @@
 // Plain-language queries: weighs the query words against each entry and decides whether one answer is clear.
 import type { Entry } from "../catalog/types.js";
+import { directionFit, directionOf, directionOfEntry, type Direction } from "./direction.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";
 import { splitWords, termsOf, termsOfWord } from "./words-text.js";
@@ -18,6 +19,8 @@ export interface WordsFeatures {
   informative: number;
   /** Query words found anywhere in the best entry. */
   coveredWords: number;
+  /** The best entry goes the query's way between two components ("CA cannot reach the service edge"). */
+  directed: boolean;
 }
 
 export interface WordsRanking {
@@ -36,6 +39,11 @@ const DESCRIPTION_ONLY = 0.5;
 const INFORMATIVE_SHARE = 0.15;
 /** How much fitting the title (see `overlap`) adds to covering the query. */
 const TITLE_FIT_WEIGHT = 0.5;
+/**
+ * How much going the query's way between two components adds (or going the other way takes): near-twin codes
+ * share every word and differ only in who reaches whom ("SE cannot reach CA" vs "CA cannot reach SE").
+ */
+const DIRECTION_WEIGHT = 0.3;
 
 /**
  * Jaccard overlap of a title's terms and the query's `queryTerms` terms (a title term counts when it is
@@ -52,6 +60,7 @@ interface Profile {
   /** Terms of its description. */
   described: Set<string>;
   titles: string[][];
+  direction: Direction | null;
 }
 
 interface Group {
@@ -88,9 +97,18 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       named,
       described,
       titles: doc.names.split(" | ").map(termsOf).filter((terms) => terms.length),
+      direction: directionOfEntry(entries[i]!),
     });
   });
   const neighbours = buildNeighbourIndex(documentFrequency.keys());
+  // Entries by direction: a query naming who reaches whom also considers them when its words rank them low
+  // ("the CA can't reach the broker": "CA" is also a certificate authority).
+  const byDirection = new Map<string, Entry[]>();
+  for (const [entry, { direction }] of profiles) {
+    if (!direction) continue;
+    const key = `${direction.from}>${direction.to}`;
+    byDirection.set(key, [...(byDirection.get(key) ?? []), entry]);
+  }
   const idf = (term: string): number => Math.log((entries.length + 1) / ((documentFrequency.get(term) ?? 0) + 1));
   const informativeIdf = Math.log((entries.length + 1) / (INFORMATIVE_SHARE * entries.length + 1));
 
@@ -123,8 +141,12 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const queryTerms = new Set(groups.flatMap((group) => group.terms)).size;
     const nearQuery = new Set(groups.flatMap((group) => group.near));
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
-    const ranked = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit, order) => {
-      const { named, described, titles } = profiles.get(hit.entry)!;
+    const towards = directionOf(query);
+    const found = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit) => hit.entry);
+    const sameWay = towards ? (byDirection.get(`${towards.from}>${towards.to}`) ?? []) : [];
+    const candidates = [...found, ...sameWay.filter((entry) => !found.includes(entry))];
+    const ranked = candidates.map((entry, order) => {
+      const { named, described, titles, direction } = profiles.get(entry)!;
       let rankedWeight = 0;
       let coveredWeight = 0;
       let coveredWords = 0;
@@ -145,15 +167,16 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       const coverage = coveredWeight / totalWeight;
       const weightedCoverage = rankedWeight / totalWeight;
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
-      return { entry: hit.entry, coverage, coveredWords, informativeNamed, informative, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit, order };
+      const fit = directionFit(towards, direction);
+      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
     const [best, second] = ranked;
     if (!best) return { ranked: [], features: null };
-    const { coverage, coveredWords, informativeNamed, informative } = best;
+    const { coverage, coveredWords, informativeNamed, informative, directed } = best;
     return {
       ranked: ranked.map((hit) => hit.entry),
-      features: { coverage, coveredWords, informativeNamed, informative, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
+      features: { coverage, coveredWords, informativeNamed, informative, directed, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
     };
   };
   return Object.assign(rank, { every });

