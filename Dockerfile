@@ -21,6 +21,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` runs tsc, a dev dependency that is not installed here.
+# The production dependencies carry OCR whole: tesseract.js, its WebAssembly core and the English model
+# (@tesseract.js-data/eng), read from node_modules at run time, so screenshots are read with no network.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && npm cache clean --force
 COPY --from=build /app/dist ./dist

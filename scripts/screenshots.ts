@@ -1,15 +1,17 @@
 // `npm run screenshots`: starts the local preview on a free loopback port, drives headless Chromium
 // through it, and writes docs/card.png (a /zpa-code answer), docs/app-home.png (the Home tab, after a
-// real journal excerpt was pasted so that "Seen this week" has something to show) and
-// docs/card-team-note.png (a card with the notes of runbook.example.yml under "Your team").
+// real journal excerpt was pasted so that "Seen this week" has something to show),
+// docs/card-team-note.png (a card with the notes of runbook.example.yml under "Your team") and
+// docs/screenshot-in-card-out.png (a diagnostics-table screenshot pasted, its codes answered in the thread).
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPreviewBot } from "../src/preview/adapter.js";
 import { startPreviewServer } from "../src/preview/server.js";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../test/support/browser.js";
+import { giveImage, launchBrowser } from "../test/support/browser.js";
 
 const DOCS = fileURLToPath(new URL("../docs/", import.meta.url));
+const PASTED_SCREENSHOT = readFileSync(new URL("../test/fixtures/ocr/diagnostics-table.jpg", import.meta.url));
 const PASTED_LOG = readFileSync(new URL("../test/fixtures/samples/app-connector-journal.txt", import.meta.url), "utf8");
 const CARD_QUERY = process.argv[2] ?? "BRK_MT_SETUP_TIMEOUT";
 const TEAM_NOTE_QUERY = "AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER";
@@ -51,7 +53,16 @@ try {
 
   await (await cardPage(withRunbook.url, TEAM_NOTE_QUERY)).screenshot({ path: `${DOCS}card-team-note.png` });
 
-  console.log(`Wrote ${DOCS}card.png, ${DOCS}app-home.png and ${DOCS}card-team-note.png`);
+  // A fresh page, so the channel shows only the pasted screenshot and its thread.
+  const shot = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  shot.setDefaultTimeout(120_000);
+  await shot.goto(preview.url);
+  await shot.locator("body[data-ready=true]").waitFor();
+  await giveImage(shot, PASTED_SCREENSHOT, "diagnostics.jpg", "image/jpeg", "paste");
+  await shot.locator("#thread-messages article.msg-bot").first().waitFor();
+  await shot.screenshot({ path: `${DOCS}screenshot-in-card-out.png` });
+
+  console.log(`Wrote ${DOCS}card.png, ${DOCS}app-home.png, ${DOCS}card-team-note.png and ${DOCS}screenshot-in-card-out.png`);
 } finally {
   await browser.close();
   await preview.close();

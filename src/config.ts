@@ -25,6 +25,11 @@ interface CommonConfig {
   /** LOG_FORMAT; text when absent. */
   logFormat?: LogFormat;
   autoReply: AutoReplySettings;
+  /**
+   * Reading codes in screenshots (OCR, OCR_CONCURRENCY, OCR_QUEUE, OCR_TIMEOUT_MS, OCR_IDLE_MS, OCR_MAX_BYTES).
+   * loadConfig always sets it; a config built without it (benches, some tests) reads no images.
+   */
+  ocr?: OcrSettings;
 }
 
 interface SlackCommon extends CommonConfig {
@@ -101,6 +106,7 @@ export function loadConfig(env: Env): Config {
     logLevel: readLogLevel(env),
     logFormat: readLogFormat(env),
     autoReply: readAutoReply(env),
+    ocr: readOcrSettings(env),
   };
   const botToken = readVariable(env, "SLACK_BOT_TOKEN");
   const appToken = readVariable(env, "SLACK_APP_TOKEN");
@@ -260,4 +266,42 @@ function readAutoReply(env: Env): AutoReplySettings {
 
   const dedupeHours = readDecimal(env, "AUTO_REPLY_DEDUPE_HOURS", DEFAULT_DEDUPE_HOURS, 1, MAX_DEDUPE_HOURS, "hours");
   return { enabled: switchValue === "on", channels, dedupeHours };
+}
+
+/** Reading codes in screenshots: OCR=off turns it off; the rest bound its cost. */
+export interface OcrSettings {
+  enabled: boolean;
+  /** Images read at once, one worker thread each (OCR_CONCURRENCY). */
+  concurrency: number;
+  /** Images waiting beyond those being read; more are refused at once (OCR_QUEUE). */
+  queueLimit: number;
+  /** Longest one image may take, worker start included, before its worker is stopped (OCR_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** A worker idle this long is stopped (OCR_IDLE_MS). */
+  idleMs: number;
+  /** Largest image file downloaded or read (OCR_MAX_BYTES). */
+  maxBytes: number;
+}
+
+export const DEFAULT_OCR_SETTINGS: OcrSettings = {
+  enabled: true,
+  concurrency: 1,
+  queueLimit: 20,
+  timeoutMs: 30_000,
+  idleMs: 300_000,
+  maxBytes: 10 * 1024 * 1024,
+};
+
+export function readOcrSettings(env: Env): OcrSettings {
+  const switchValue = readVariable(env, "OCR")?.toLowerCase() ?? "on";
+  if (switchValue !== "on" && switchValue !== "off") throw new ConfigError("OCR", "must be on or off");
+  const d = DEFAULT_OCR_SETTINGS;
+  return {
+    enabled: switchValue === "on",
+    concurrency: readDecimal(env, "OCR_CONCURRENCY", d.concurrency, 1, 8, "workers"),
+    queueLimit: readDecimal(env, "OCR_QUEUE", d.queueLimit, 0, 1000, "images"),
+    timeoutMs: readDecimal(env, "OCR_TIMEOUT_MS", d.timeoutMs, 1000, 600_000, "milliseconds"),
+    idleMs: readDecimal(env, "OCR_IDLE_MS", d.idleMs, 1000, 86_400_000, "milliseconds"),
+    maxBytes: readDecimal(env, "OCR_MAX_BYTES", d.maxBytes, 1024, 50 * 1024 * 1024, "bytes"),
+  };
 }

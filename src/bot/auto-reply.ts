@@ -15,6 +15,7 @@ import { alsoNamedBy } from "./also-named.js";
 import type { Bot } from "./bot.js";
 import { cardFor } from "./card-for.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
+import { imageAutoReply, imagesOf, type ImageFile } from "./image-reply.js";
 import type { Delivery, Outgoing } from "./outgoing.js";
 
 /** Slack messages are at most 40,000 characters; anything longer is not a real message. */
@@ -40,6 +41,10 @@ export interface IncomingMessage {
   threadTs?: string;
   /** app_mention: someone asked the bot directly, so channel switches do not apply. */
   isMention: boolean;
+  /** "im" for a DM to the bot, as Slack's channel_type says. */
+  channelType?: string;
+  /** Files attached to the message (screenshots are read by image-reply.ts). */
+  files?: ImageFile[];
 }
 
 export interface AutoReply {
@@ -57,7 +62,8 @@ export function isFromPerson(message: IncomingMessage, botUserId: string | undef
   return ANSWERED_SUBTYPES.has(message.subtype);
 }
 
-function replyFor(core: Bot, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
+/** The thread reply for codes found in a message: one card, compact cards, or a summary. */
+export function replyFor(core: Bot, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
   if (entries.length === 1) {
     const entry = entries[0]!;
     const note = spikes.length > 0 ? spikes.map(spikeLine).join("\n") : undefined;
@@ -119,6 +125,8 @@ export async function autoReply(
   const found = core.search.scan(message.text.slice(0, MAX_MESSAGE_CHARS));
   // Most messages hold no code: they cost no store call at all.
   if (found.length === 0 && !message.isMention) return null;
+  // An @mention with images and no code in its text: the image reply answers it (or says it read nothing).
+  if (found.length === 0 && core.images && imagesOf(message, core.images.maxBytes).length > 0) return null;
 
   const { state } = core;
   if (state && !state.store.isHealthy()) throw new StateUnavailableError(`${state.store.where} is unavailable`);
@@ -159,7 +167,8 @@ export async function autoReply(
 
 /**
  * Flow: a channel message or @mention. Sends the thread reply, if one is due, through `delivery`; a
- * reply that fails to send gives its claims back so Slack's redelivery can answer instead.
+ * reply that fails to send gives its claims back so Slack's redelivery can answer instead. Screenshots
+ * attached to the message are read next (off the event loop) and answered in a second reply.
  */
 export async function handleMessage(
   core: Bot,
@@ -167,9 +176,24 @@ export async function handleMessage(
   botUserId: string | undefined,
   delivery: Delivery,
 ): Promise<void> {
+  await sendReply(core, message, delivery, () => autoReply(core, message, botUserId));
+  if (!core.images || !message.files) return;
+  await sendReply(core, message, delivery, () =>
+    imageAutoReply(core, message, botUserId, (file, error) =>
+      delivery.warn(`Screenshot ${file.id} in ${message.channel} not read: ${error.message}`),
+    ),
+  );
+}
+
+async function sendReply(
+  core: Bot,
+  message: IncomingMessage,
+  delivery: Delivery,
+  build: () => Promise<AutoReply | null>,
+): Promise<void> {
   let reply: AutoReply | null;
   try {
-    reply = await autoReply(core, message, botUserId);
+    reply = await build();
   } catch (error) {
     if (!(error instanceof StateUnavailableError)) throw error;
     // Without the shared store a reply could go out twice (once per replica): skip it instead.

@@ -8,6 +8,7 @@ import type { Search } from "../search/types.js";
 import { MemoryDedupeStore } from "../state/memory-dedupe.js";
 import type { State } from "../state/open.js";
 import type { DedupeStore } from "../state/store.js";
+import type { ImageReading } from "./image-reply.js";
 import type { EditorsConfig } from "../runbook/editors.js";
 import type { RunbookSource } from "../runbook/source.js";
 import { createEditedNotes, type EditedNotes } from "./edited-notes.js";
@@ -31,6 +32,8 @@ export interface Bot {
   state?: State;
   /** Counters for operators (GET /metrics); absent where nobody scrapes them (the preview, tests). */
   metrics?: BotMetrics;
+  /** How screenshots are fetched and read (OCR); absent with OCR=off: images are not read. */
+  images?: ImageReading;
   /** The team's runbook file (RUNBOOK_FILE); absent: no file notes. */
   runbook?: RunbookSource;
   /** Notes edited in Slack, as last read from the state's store; absent without state. */
@@ -50,6 +53,8 @@ export interface BotConfig {
   command?: string;
   /** Default: the state's store, or an in-process one for a bot without state. */
   dedupe?: DedupeStore;
+  /** Default: none (screenshots are not read); the surface that can fetch files supplies it. */
+  images?: ImageReading;
   /** Default: no runbook. */
   runbook?: RunbookSource;
   /** RUNBOOK_EDITORS; default: nobody. */
@@ -66,6 +71,7 @@ export function createBot(config: BotConfig, state?: State): Bot {
     dedupe: config.dedupe ?? state?.store ?? new MemoryDedupeStore(),
     command: config.command ?? DEFAULT_COMMAND,
     ...(state ? { state, editedNotes: createEditedNotes(state.store) } : {}),
+    ...(config.images ? { images: config.images } : {}),
     ...(config.runbook ? { runbook: config.runbook } : {}),
     editors: createEditors(config.editors ?? { users: new Set(), groups: new Set() }),
   };

@@ -6,7 +6,7 @@ export const USAGE = {
 Usage:
   zpa-code lookup [--json] <code or words...>   explain one code (typos, fragments, titles, plain words)
   zpa-code lookup --json --batch                 one query per stdin line, one JSON object per line
-  zpa-code scan [--json] [FILE]                  find the codes in pasted text (stdin without FILE)
+  zpa-code scan [--json] [FILE]                  find the codes in pasted text or a screenshot (stdin without FILE)
   zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
   zpa-code stats [--json] [--days N] [--feedback] codes the bot saw most, or worst-rated queries (reads REDIS_URL)
   zpa-code runbook check|export                  validate RUNBOOK_FILE, or print it merged with Slack edits
@@ -30,8 +30,10 @@ Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,
   scan: `Usage: zpa-code scan [--json] [FILE]
 
 Lists the ZPA status codes literally present in FILE (or stdin): chat text, LSS JSON lines,
-syslog or App Connector journal lines.
-  --json    print {"codes": [Entry...]}
+syslog or App Connector journal lines. A PNG, JPEG, GIF or WebP screenshot (told by its bytes) is read
+with OCR, offline; codes read with a slip too many to be sure are printed as "looks like:".
+OCR=off turns image reading off; OCR_MAX_BYTES (10 MB) bounds the image.
+  --json    print {"codes": [Entry...]} ({"image", "codes", "likely"} for an image)
 Exit status: 0 (also when no code is found), 2 usage error.`,
   list: `Usage: zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
 

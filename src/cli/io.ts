@@ -21,6 +21,11 @@ export class UsageError extends Error {}
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 export async function readAll(stream: Readable): Promise<string> {
+  return (await readAllBytes(stream)).toString("utf8");
+}
+
+/** As readAll, but the bytes as they came (an image is not text). */
+export async function readAllBytes(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -29,7 +34,7 @@ export async function readAll(stream: Readable): Promise<string> {
     if (size > MAX_INPUT_BYTES) throw new UsageError(`input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function writeLine(stream: Writable, line = ""): void {

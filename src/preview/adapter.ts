@@ -7,12 +7,17 @@ import { handleCommand } from "../bot/command.js";
 import { submitNote } from "../bot/edit-note.js";
 import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Delivery, Outgoing } from "../bot/outgoing.js";
-import { loadConfig, type Config, type Env } from "../config.js";
+import type { ImageReading } from "../bot/image-reply.js";
 import { loadCatalog } from "../catalog/load.js";
+import { DEFAULT_OCR_SETTINGS, loadConfig, type Config, type Env, type OcrSettings } from "../config.js";
+import { imageTypeOf, MIME_TYPES } from "../ocr/image-type.js";
+import { createOcrReader, type OcrReader } from "../ocr/reader.js";
+import { createImageScanner } from "../ocr/scan-image.js";
 import { NOTE_MODAL, SEARCH_MODAL } from "../render/action-ids.js";
 import { readEditors } from "../runbook/editors.js";
 import { openRunbook } from "../runbook/open.js";
 import { createSearch } from "../search/index.js";
+import type { Search } from "../search/types.js";
 import { openInProcessState } from "../state/open.js";
 import type { PreviewBot, PreviewReply } from "./payloads.js";
 
@@ -58,7 +63,27 @@ function nextTriggerId(): string {
   return `preview.trigger.${triggerSequence}`;
 }
 
-export function createPreviewBot(bot: Bot): PreviewBot {
+/** Screenshots being read, by the file id the preview gave them (the preview's stand-in for Slack's file store). */
+const previewFiles = new Map<string, Uint8Array>();
+let fileSequence = 0;
+
+/** Reads the preview's pasted screenshots with OCR: the same scanner Slack's downloads go through. */
+export function previewImageReading(search: Search, settings: OcrSettings): ImageReading & { reader: OcrReader } {
+  const reader = createOcrReader(settings);
+  const scan = createImageScanner(search, reader);
+  return {
+    maxBytes: settings.maxBytes,
+    reader,
+    async read(file) {
+      const bytes = previewFiles.get(file.id);
+      if (!bytes) throw new Error("the pasted file is gone");
+      const { codes, likely } = await scan(bytes);
+      return { codes, likely };
+    },
+  };
+}
+
+export function createPreviewBot(bot: Bot, onClose?: () => Promise<void>): PreviewBot {
   return {
     async command({ text, user, channelId }) {
       // `/zpa-code auto on|off`: the visible note goes in the channel before the private answer, as in Slack.
@@ -75,6 +100,36 @@ export function createPreviewBot(bot: Bot): PreviewBot {
       const { delivery, sent } = collecting();
       await handleMessage(bot, incoming, PREVIEW_BOT_USER_ID, delivery);
       return outgoingToReplies(sent);
+    },
+
+    async image({ bytes, name, user, channelId, ts }) {
+      if (!bot.images) return [{ surface: "ephemeral", message: { text: "Reading screenshots is off here (OCR=off)." } }];
+      const id = `F0PREVIEW${++fileSequence}`;
+      previewFiles.set(id, bytes);
+      const { delivery, sent } = collecting();
+      // What the Slack listener logs, the person in the preview sees: why their image was not read.
+      const problems: PreviewReply[] = [];
+      delivery.warn = (line) => problems.push({ surface: "ephemeral", message: { text: line.replace(/^Screenshot F0PREVIEW\d+ in \S+/, name) } });
+      try {
+        const type = imageTypeOf(bytes);
+        const incoming = {
+          channel: channelId,
+          user: user.id,
+          text: "",
+          ts,
+          isMention: false,
+          subtype: "file_share",
+          files: [{ id, name, mimetype: type ? MIME_TYPES[type] : "application/octet-stream", size: bytes.length, url: `preview:${id}` }],
+        };
+        await handleMessage(bot, incoming, PREVIEW_BOT_USER_ID, delivery);
+        return [...problems, ...outgoingToReplies(sent)];
+      } finally {
+        previewFiles.delete(id);
+      }
+    },
+
+    async close() {
+      await onClose?.();
     },
 
     async action(input) {
@@ -125,11 +180,17 @@ export interface PreviewRunbookOptions {
  * Throws ConfigError for a bad RUNBOOK_FILE or RUNBOOK_EDITORS. The preview has no user groups to ask,
  * so only user ids in RUNBOOK_EDITORS count (the person typing is U0PREVIEW).
  */
-export function loadPreviewBot(config: Pick<Config, "autoReply"> = loadConfig({}), options: PreviewRunbookOptions = {}): PreviewBot {
-  if (!options.env) return createPreviewBot(createBot(config, openInProcessState()));
+export function loadPreviewBot(config: Pick<Config, "autoReply" | "ocr"> = loadConfig({}), options: PreviewRunbookOptions = {}): PreviewBot {
   const catalog = loadCatalog();
   const search = createSearch(catalog);
-  const runbook = openRunbook(options.env, search, { log: options.log ?? (() => undefined), ...(options.cwd ? { cwd: options.cwd } : {}) });
-  const editors = readEditors(options.env);
-  return createPreviewBot(createBot({ ...config, catalog, search, runbook, editors }, openInProcessState()));
+  const log = options.log ?? (() => undefined);
+  const runbook = options.env ? openRunbook(options.env, search, { log, ...(options.cwd ? { cwd: options.cwd } : {}) }) : undefined;
+  const editors = options.env ? readEditors(options.env) : undefined;
+  const bot = createBot({ ...config, catalog, search, ...(runbook ? { runbook } : {}), ...(editors ? { editors } : {}) }, openInProcessState());
+  const ocr = config.ocr ?? DEFAULT_OCR_SETTINGS;
+  const images = ocr.enabled ? previewImageReading(bot.search, ocr) : undefined;
+  return createPreviewBot(images ? { ...bot, images } : bot, async () => {
+    runbook?.close();
+    await images?.reader.stop();
+  });
 }

@@ -29,6 +29,13 @@ const ActionRequest = z.object({
   privateMetadata: z.string().max(3_000).optional(),
 });
 const HomeRequest = z.object({ privateMetadata: z.string().max(3_000).optional() });
+/** Largest pasted image the page may send (the bot's own OCR_MAX_BYTES default), and its base64 length. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export const MAX_IMAGE_BODY_BYTES = Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 4 * 1024;
+const ImageRequest = z.object({
+  image: z.string().max(MAX_IMAGE_BODY_BYTES).regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64"),
+  name: z.string().max(MAX_ID_CHARS).optional(),
+});
 const SubmitRequest = z.object({
   callbackId: id.optional(),
   privateMetadata: z.string().max(3_000).optional(),
@@ -49,8 +56,8 @@ export interface HomeResponse {
   payload: unknown;
 }
 
-export type ApiRoute = "command" | "message" | "action" | "submit" | "home";
-export const API_ROUTES: readonly ApiRoute[] = ["command", "message", "action", "submit", "home"];
+export type ApiRoute = "command" | "message" | "image" | "action" | "submit" | "home";
+export const API_ROUTES: readonly ApiRoute[] = ["command", "message", "image", "action", "submit", "home"];
 
 export async function handleApi(route: ApiRoute, body: unknown, bot: PreviewBot): Promise<object> {
   const context = { user: PREVIEW_USER, channelId: PREVIEW_CHANNEL_ID };
@@ -66,6 +73,16 @@ export async function handleApi(route: ApiRoute, body: unknown, bot: PreviewBot)
       const ts = nextMessageTs();
       const { mentionsBot, rest } = splitBotMention(text);
       const replies = await bot.message({ ...context, text: rest, ts, mentionsBot });
+      return { ts, replies: replies.map((r) => renderReply(r, nextMessageTs)) } satisfies MessageResponse;
+    }
+    case "image": {
+      const { image, name } = parse(ImageRequest, body);
+      if (!bot.image) throw new HttpError(404, "This preview does not read images.");
+      const bytes = Buffer.from(image, "base64");
+      if (bytes.length === 0) throw new HttpError(400, "image: paste or drop an image first.");
+      if (bytes.length > MAX_IMAGE_BYTES) throw new HttpError(413, `image: larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
+      const ts = nextMessageTs();
+      const replies = await bot.image({ ...context, bytes, name: name ?? "screenshot", ts });
       return { ts, replies: replies.map((r) => renderReply(r, nextMessageTs)) } satisfies MessageResponse;
     }
     case "action": {

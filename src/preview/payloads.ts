@@ -48,6 +48,16 @@ export interface MessageInput {
   mentionsBot?: boolean;
 }
 
+/** A screenshot pasted or dropped in the composer: posted in the channel as a file, like Slack's file_share. */
+export interface ImageInput {
+  bytes: Uint8Array;
+  /** The file's name, as the browser gives it. */
+  name: string;
+  user: PreviewUser;
+  channelId: string;
+  ts: string;
+}
+
 export interface ActionInput {
   actionId: string;
   blockId?: string;
@@ -111,4 +121,8 @@ export interface PreviewBot {
   submit(input: SubmitInput): Promise<PreviewReply[]>;
   /** The App Home tab was opened (app_home_opened -> views.publish). */
   home(input: HomeInput): Promise<BlockKitHome>;
+  /** A screenshot posted in the channel (read with OCR, answered in its thread); absent: images are refused. */
+  image?(input: ImageInput): Promise<PreviewReply[]>;
+  /** Frees what the bot holds (the OCR worker); the server calls it when it closes. */
+  close?(): Promise<void>;
 }

@@ -18,7 +18,7 @@ function failToStart(error: unknown, port: number, fail: Fail): never {
 /** Starts the preview in the background; a failure to start ends the process through `fail`. */
 export function servePreview(config: NoSlackConfig, fail: Fail): void {
   const { port } = config;
-  const started = startLocalPreview({ env: process.env, port, autoReply: config.autoReply });
+  const started = startLocalPreview({ env: process.env, port, autoReply: config.autoReply, ocr: config.ocr });
   started.catch((error: unknown) => failToStart(error, port, fail));
 
   // Registered at once, so a signal that arrives while the server is still starting also ends in exit 0.

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HEALTH_PATH } from "../health.js";
-import { API_ROUTES, handleApi, type ApiRoute } from "./api.js";
+import { API_ROUTES, handleApi, MAX_IMAGE_BODY_BYTES, type ApiRoute } from "./api.js";
 import type { PreviewBot } from "./payloads.js";
 import { HttpError, readJsonBody } from "./http-body.js";
 import { FAVICON_SVG, INDEX_HTML } from "./page/index-html.js";
@@ -17,7 +17,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self'",
+  // blob: for the preview of a screenshot the page itself pasted (URL.createObjectURL), nothing else.
+  "img-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -91,11 +92,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     host,
     port,
     url: `http://${urlHost}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await options.bot.close?.();
+    },
   };
 }
 
@@ -151,7 +154,7 @@ async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot,
   if (apiRoute !== undefined && (API_ROUTES as readonly string[]).includes(apiRoute)) {
     requireMethod(method, ["POST"]);
     rejectOtherOrigins(req);
-    const body = await readJsonBody(req);
+    const body = await readJsonBody(req, apiRoute === "image" ? MAX_IMAGE_BODY_BYTES : undefined);
     return sendJson(res, 200, await handleApi(apiRoute as ApiRoute, body, bot));
   }
   throw new HttpError(404, `Nothing at ${path}.`);

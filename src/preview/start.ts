@@ -1,6 +1,6 @@
 // Starts the local preview the way `npm start` does without Slack tokens: the real bot behind the
 // Slack-like page, on PREVIEW_HOST (default 127.0.0.1) and the shared PORT.
-import { readHostVariable, type AutoReplySettings, type Env } from "../config.js";
+import { readHostVariable, type AutoReplySettings, type Env, type OcrSettings } from "../config.js";
 import { loadPreviewBot } from "./adapter.js";
 import { DEFAULT_PREVIEW_HOST, startPreviewServer, type RunningPreview } from "./server.js";
 
@@ -10,6 +10,8 @@ export interface LocalPreviewOptions {
   port: number;
   /** From the shared config; default: the defaults (on in every channel, 24 h dedupe). */
   autoReply?: AutoReplySettings;
+  /** From the shared config (OCR, OCR_*); default: on, with the defaults. */
+  ocr?: OcrSettings;
   log?: (line: string) => void;
 }
 
@@ -30,7 +32,8 @@ export function previewStartedLine(url: string): string {
 export async function startLocalPreview(options: LocalPreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = readPreviewHost(options.env);
-  const bot = loadPreviewBot(options.autoReply ? { autoReply: options.autoReply } : undefined, { env: options.env, log });
+  const config = options.autoReply ? { autoReply: options.autoReply, ...(options.ocr ? { ocr: options.ocr } : {}) } : undefined;
+  const bot = loadPreviewBot(config, { env: options.env, log });
   const preview = await startPreviewServer({ bot, host, port: options.port, log });
   log(previewStartedLine(preview.url));
   return preview;

@@ -46,6 +46,7 @@ export function createSearch(catalog: Catalog, options: SearchOptions = {}): Sea
     scan: (text) => scanText(codes, text),
     searchAll: (query) => searchAll(query, { resolve, scan: (text) => scanText(codes, text), fragments, words }),
     byCode: (code) => codes.exact.get(code.toUpperCase())?.entry,
+    codes,
   };
 }
 

@@ -1,5 +1,6 @@
 // The search types: Resolution, how it matched, and the Search interface.
 import type { Entry } from "../catalog/types.js";
+import type { CodeIndex } from "./code-index.js";
 import type { Confidence } from "./confidence.js";
 import type { WordsFeatures } from "./words-match.js";
 
@@ -36,4 +37,6 @@ export interface Search {
   /** Every code that matches the query (for App Home search), ranked as the resolver ranks; none for junk. */
   searchAll(query: string): Entry[];
   byCode(code: string): Entry | undefined;
+  /** The exact code index scan uses; OCR recovery builds its tolerant pass on it. */
+  readonly codes: CodeIndex;
 }

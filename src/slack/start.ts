@@ -10,6 +10,7 @@ import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
 import { registerListeners } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
+import { slackImageReading } from "./image-files.js";
 import { createSlackMetrics, type SlackMetrics } from "./metrics.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
 import { retryPolicy, withBoundedResponseUrlPosts } from "./slack-http.js";
@@ -91,8 +92,17 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
   });
   const inFlight = createInFlightTracker();
   app.use(inFlight.middleware);
+  // Screenshots are read only with OCR on; the worker itself starts with the first image. Downloads go
+  // through the proxy like every other Slack request.
+  const images = config.ocr?.enabled
+    ? slackImageReading(bot.search, config.ocr, {
+        token: config.botToken,
+        slackApiUrl: config.slackApiUrl,
+        fetch: createSlackFetch({ apiUrl: config.slackApiUrl ?? DEFAULT_SLACK_API_URL, dispatcher }),
+      })
+    : undefined;
   // The bot counts what it answers into this app's /metrics.
-  registerListeners(app, { ...bot, metrics }, logger, options.sendRetryPausesMs);
+  registerListeners(app, { ...bot, metrics, ...(images ? { images } : {}) }, logger, options.sendRetryPausesMs);
 
   const deadlineMs = startDeadlineMs(config);
   await withinDeadline(deadlineMs, () => namingTheToken("SLACK_BOT_TOKEN", () => app.init()));
@@ -103,6 +113,7 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
     logger.info(`HTTP mode: listening on port ${portOf(server)} at /slack/events`);
     return running(config.mode, app, portOf(server), inFlight, metrics, logger, async () => {
       await app.stop();
+      await images?.reader.stop();
     });
   }
 
@@ -118,6 +129,7 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
   logger.info(`Socket Mode: connected; health on port ${healthServer.port} at /healthz`);
   return running(config.mode, app, healthServer.port, inFlight, metrics, logger, async () => {
     await app.stop();
+    await images?.reader.stop();
     await closeServer(healthServer.server);
   });
 }

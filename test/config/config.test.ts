@@ -18,6 +18,7 @@ describe("run mode", () => {
       logLevel: "info",
       logFormat: "text",
       autoReply: { enabled: true, channels: null, dedupeHours: 24 },
+      ocr: { enabled: true, concurrency: 1, queueLimit: 20, timeoutMs: 30_000, idleMs: 300_000, maxBytes: 10 * 1024 * 1024 },
     });
   });
 

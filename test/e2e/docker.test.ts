@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
+import { runNodeOffline } from "../support/offline.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -287,8 +288,18 @@ describe("runtime stage reproduced in a temporary folder (npm ci from the regist
       expect(preview.health!.body).toMatchObject({ status: "ok", mode: "preview" });
       expect(preview.page).toBe(200);
       expect(preview.exitCode).toBe(0);
+
+      // OCR from the image's own files: tesseract.js and the English model are production dependencies,
+      // and a screenshot is read with the network cut.
+      const screenshot = join(ROOT, "test/fixtures/ocr/terminal-journal.png");
+      const ocr = await runNodeOffline(["dist/cli/main.js", "scan", "--json", screenshot], { cwd: dir, env });
+      expect(ocr.code, ocr.stderr).toBe(0);
+      expect((JSON.parse(ocr.stdout) as { codes: { code: string }[] }).codes.map((e) => e.code)).toEqual([
+        "FOHH_CLOSE_REASON_SOCKET_ERR",
+        "FOHH_CLOSE_REASON_REDIRECT",
+      ]);
     },
-    NPM_CI_TIMEOUT_MS + 60_000,
+    NPM_CI_TIMEOUT_MS + 180_000,
   );
 });
 

@@ -47,7 +47,7 @@ describe("manifest.yml", () => {
 
   it("asks for exactly the bot scopes the bot needs, no more", () => {
     expect([...(at("oauth_config.scopes.bot") as string[])].sort()).toEqual(
-      ["app_mentions:read", "channels:history", "chat:write", "commands", "groups:history"].sort(),
+      ["app_mentions:read", "channels:history", "chat:write", "commands", "files:read", "groups:history"].sort(),
     );
     expect(at("oauth_config.scopes.user")).toBeUndefined();
   });

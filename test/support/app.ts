@@ -1,7 +1,7 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
-import type { AutoReplySettings, HttpModeConfig, ProxySettings, SocketModeConfig } from "../../src/config.js";
+import type { AutoReplySettings, HttpModeConfig, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
 import type { ServerLimits } from "../../src/health.js";
 import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
@@ -30,6 +30,8 @@ export interface TestAppOptions {
   proxy?: ProxySettings;
   /** Shorter server timeouts or a smaller connection cap than production's. */
   serverLimits?: Partial<ServerLimits>;
+  /** Reading screenshots; default off (most suites post no images and need no OCR worker). */
+  ocr?: OcrSettings;
 }
 
 interface TestAppBase {
@@ -66,6 +68,7 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
+    ...(options.ocr ? { ocr: options.ocr } : {}),
   };
   const { running, logLines } = await startWith(config, options, api, []);
   return {
@@ -96,6 +99,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     logLevel: "warn",
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
+    ...(options.ocr ? { ocr: options.ocr } : {}),
   };
   const { running, logLines } = await startWith(config, options, api, [socket]);
   return {

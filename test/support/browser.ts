@@ -38,7 +38,28 @@ export async function openWatchedPage(browser: Browser, viewport = { width: 1280
   // The page must load nothing from elsewhere; a request that tries is an error too.
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.hostname !== "127.0.0.1" && url.protocol !== "data:") errors.push(`request to ${request.url()}`);
+    // blob: URLs are the page's own memory (a pasted screenshot shown back), never the network.
+    if (url.hostname !== "127.0.0.1" && url.protocol !== "data:" && url.protocol !== "blob:") errors.push(`request to ${request.url()}`);
   });
   return { page, errors };
+}
+
+/** How a screenshot reaches the preview's composer: pasted into the text box, or dropped on the channel. */
+export type ImageGesture = "paste" | "drop";
+
+/** Pastes or drops an image file on the preview page, as a person would from their clipboard or desktop. */
+export async function giveImage(page: Page, image: Buffer, name: string, type: string, gesture: ImageGesture): Promise<void> {
+  await page.evaluate(
+    ({ base64, name, type, gesture }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], name, { type }));
+      const event =
+        gesture === "paste"
+          ? new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true })
+          : new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
+      document.getElementById(gesture === "paste" ? "composer-input" : "channel-pane")!.dispatchEvent(event);
+    },
+    { base64: image.toString("base64"), name, type, gesture },
+  );
 }

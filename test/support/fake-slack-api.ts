@@ -19,6 +19,8 @@ export interface RecordedCall {
   /** True when this call was answered with the forced 429. */
   rateLimited: boolean;
   receivedAt: number;
+  /** Set just before the answer is written (after any hold): the client cannot have it earlier. */
+  answerStartedAt?: number;
   /** Set once the answer was fully handed to the client (after any hold). */
   answeredAt?: number;
 }
@@ -47,6 +49,11 @@ export interface FakeSlackApi {
   hangNext(method: string, count?: number): void;
   /** Replace the default answer for `method`. */
   answer(method: string, answer: Answer): void;
+  /**
+   * Serves `bytes` as a Slack file would be (url_private_download) and returns its URL on this server;
+   * downloads are recorded as method "files.download" (with their Authorization header).
+   */
+  serveFile(name: string, bytes: Uint8Array, contentType?: string): string;
   /** Where apps.connections.open sends the Socket Mode client. */
   setSocketModeUrl(url: string): void;
   /** Forget recorded calls (keeps answers, holds and the socket URL). */
@@ -65,6 +72,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const hangs = new Map<string, number>();
   let socketModeUrl: string | undefined;
   let responseCounter = 0;
+  const files = new Map<string, { bytes: Uint8Array; contentType: string }>();
 
   const notify = (): void => {
     for (const wake of [...waiters]) wake();
@@ -106,6 +114,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    const file = files.get(path);
+    if (file) {
+      calls.push({ method: "files.download", body: { path }, headers: req.headers, rateLimited: false, receivedAt: Date.now() });
+      notify();
+      res.writeHead(200, { "content-type": file.contentType, "content-length": String(file.bytes.length) });
+      res.end(Buffer.from(file.bytes));
+      return;
+    }
     const body = parseBody(await readBody(req), req.headers["content-type"]);
     const responseMatch = /^\/response\/([^/]+)$/.exec(path);
     const apiMatch = /^\/api\/([A-Za-z0-9_.]+)$/.exec(path);
@@ -141,6 +157,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
     const answer = answers.get(method) ?? defaults[method];
     const reply = answer ? answer(body) : {};
+    call.answerStartedAt = Date.now();
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ ok: true, ...reply }), () => markAnswered(call));
   }
@@ -205,6 +222,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     holdAnswers: (method, ms) => void holds.set(method, ms),
     hangNext: (method, count = 1) => void hangs.set(method, count),
     answer: (method, answer) => void answers.set(method, answer),
+    serveFile: (name, bytes, contentType = "image/png") => {
+      const path = `/files-pri/${TEST_TEAM_ID}-F${files.size + 1}/download/${encodeURIComponent(name)}`;
+      files.set(path, { bytes, contentType });
+      return `${origin}${path}`;
+    },
     setSocketModeUrl: (url) => {
       socketModeUrl = url;
     },

@@ -83,6 +83,22 @@ function appendUserMessage(text: string): HTMLElement {
   return article;
 }
 
+/** The person's own screenshot in the channel, shown from the page's memory (a blob: URL; only the bot gets the bytes). */
+function appendUserImage(file: File): HTMLElement {
+  const article = element("article", "msg msg-user");
+  const main = element("div", "msg-main");
+  const meta = element("div", "msg-meta");
+  meta.append(element("span", "msg-author", "you"));
+  const image = element("img", "msg-image");
+  image.src = URL.createObjectURL(file);
+  image.alt = file.name || "screenshot";
+  main.append(meta, image);
+  article.append(element("div", "msg-avatar", "Y"), main);
+  messages.append(article);
+  scrollToEnd(messages);
+  return article;
+}
+
 function appendNote(text: string, kind: "error"): void {
   const note = element("div", "note note-" + kind, text);
   if (kind === "error") note.setAttribute("role", "alert");
@@ -209,6 +225,34 @@ async function send(text: string): Promise<void> {
   placeReplies(data.replies, data.ts);
 }
 
+const IMAGE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(",")[1] ?? "");
+    reader.onerror = () => reject(new Error("The browser could not read " + (file.name || "the image") + "."));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** A pasted or dropped screenshot: posted in the channel as Slack posts a file, answered in its thread. */
+async function sendImage(file: File): Promise<void> {
+  if (!IMAGE_TYPES.includes(file.type)) {
+    appendNote((file.name || "That file") + " is not a PNG, JPEG, GIF or WebP image.", "error");
+    return;
+  }
+  const article = appendUserImage(file);
+  const image = await readAsBase64(file);
+  const data = await api<MessageResponse>("image", { image, name: file.name || "screenshot.png" });
+  article.dataset.ts = data.ts;
+  placeReplies(data.replies, data.ts);
+}
+
+function imageOf(files: FileList | undefined | null): File | undefined {
+  return Array.from(files ?? []).find((file) => file.type.startsWith("image/"));
+}
+
 function containerOf(node: Element): Container {
   if (node.closest(".bk-modal")) return "modal";
   if (node.closest("#home-content")) return "home";
@@ -304,6 +348,28 @@ input.addEventListener("keydown", (event) => {
     event.preventDefault();
     composer.requestSubmit();
   }
+});
+
+input.addEventListener("paste", (event) => {
+  const file = imageOf(event.clipboardData?.files);
+  if (!file) return;
+  event.preventDefault();
+  void guarded(null, () => sendImage(file));
+});
+
+channelPane.addEventListener("dragover", (event) => {
+  if (!event.dataTransfer || !Array.from(event.dataTransfer.types).includes("Files")) return;
+  event.preventDefault();
+  channelPane.classList.add("is-dropping");
+});
+channelPane.addEventListener("dragleave", () => channelPane.classList.remove("is-dropping"));
+channelPane.addEventListener("drop", (event) => {
+  channelPane.classList.remove("is-dropping");
+  // Any dropped file is taken (the browser would otherwise open it); sendImage says when it is no image.
+  const file = event.dataTransfer?.files[0];
+  if (!file) return;
+  event.preventDefault();
+  void guarded(null, () => sendImage(file));
 });
 
 document.addEventListener("click", (event) => {

@@ -23,10 +23,10 @@ export const INDEX_HTML = `<!doctype html>
     <p class="sidebar-note">Local preview. Nothing here reaches Slack.</p>
   </nav>
   <main class="pane channel-pane" id="channel-pane" aria-label="#helpdesk">
-    <header class="pane-header"><h1># helpdesk</h1><span class="pane-sub">Type <code>/zpa-code BRK_MT_SETUP_TIMEOUT</code> or a few words, paste a log line, or ask <code>@zpa-code</code></span></header>
+    <header class="pane-header"><h1># helpdesk</h1><span class="pane-sub">Type <code>/zpa-code BRK_MT_SETUP_TIMEOUT</code> or a few words, paste a log line or a screenshot, or ask <code>@zpa-code</code></span></header>
     <div class="messages" id="messages" role="log" aria-live="polite"></div>
     <form class="composer" id="composer">
-      <textarea id="composer-input" rows="3" maxlength="${MAX_TEXT_CHARS}" aria-label="Message #helpdesk" placeholder="Message #helpdesk (Enter sends, Shift+Enter adds a line)"></textarea>
+      <textarea id="composer-input" rows="3" maxlength="${MAX_TEXT_CHARS}" aria-label="Message #helpdesk" placeholder="Message #helpdesk (Enter sends, Shift+Enter adds a line; paste or drop a screenshot to post it)"></textarea>
       <button type="submit" class="composer-send">Send</button>
     </form>
   </main>

@@ -61,6 +61,8 @@ code { font-family: Monaco, Menlo, Consolas, "DejaVu Sans Mono", monospace; font
 .msg-author { font-weight: 900; }
 .msg-badge { font-size: 10px; font-weight: 700; color: var(--muted); background: #e8e8e8; border-radius: 2px; padding: 1px 3px; }
 .msg-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.msg-image { display: block; max-width: min(420px, 100%); max-height: 280px; margin-top: 4px; border: 1px solid #ddd; border-radius: 6px; }
+.channel-pane.is-dropping { outline: 3px dashed var(--green); outline-offset: -6px; }
 .msg-ephemeral-note { color: var(--muted); font-size: 13px; }
 .msg-ephemeral { background: #f4f8fb; }
 .msg-thread-link { background: none; border: 0; padding: 2px 0; color: var(--link); font-weight: 700; font-size: 13px; cursor: pointer; }

@@ -1,0 +1,27 @@
+// One image in, codes out: check the bytes, read them with tesseract, recover the codes from its words.
+import type { Entry } from "../catalog/types.js";
+import type { Search } from "../search/types.js";
+import { ImageRejected, inspectImage, type ImageInfo } from "./image-type.js";
+import type { OcrReader } from "./reader.js";
+import { buildOcrRecovery } from "./recover.js";
+import { prepareForOcr } from "./upscale.js";
+
+export interface ImageScan {
+  image: ImageInfo;
+  /** Codes read for sure: answered with cards. */
+  codes: Entry[];
+  /** Codes read with a slip too many to be sure: offered as "looks like" buttons. */
+  likely: Entry[];
+}
+
+export type ImageScanner = (bytes: Uint8Array) => Promise<ImageScan>;
+
+/** Throws ImageRejected for bytes that are not a supported image or cannot be trusted, and the reader's errors. */
+export function createImageScanner(search: Search, reader: OcrReader): ImageScanner {
+  const recover = buildOcrRecovery(search.codes);
+  return async (bytes) => {
+    const image = inspectImage(bytes);
+    if (image === null) throw new ImageRejected("not a PNG, JPEG, GIF or WebP image");
+    return { image, ...recover(await reader.read(await prepareForOcr(bytes, image))) };
+  };
+}
