@@ -1,7 +1,7 @@
 /** `npm run catalog`: rebuilds data/catalog.json from data/sources/ and prints what changed. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { buildCatalog } from "../src/catalog/build.js";
-import { diffCatalogs, formatChangelog } from "../src/catalog/changelog.js";
+import { diffCatalogs, formatChangelog, withUpdatedDate } from "../src/catalog/changelog.js";
 import { DEFAULT_CATALOG_PATH } from "../src/catalog/load.js";
 import { parseCatalog } from "../src/catalog/schema.js";
 import { readOverrides, readSourceFiles, serializeCatalog } from "../src/catalog/files.js";
@@ -21,8 +21,8 @@ function readPrevious(): Catalog | null {
 }
 
 try {
-  const next = buildCatalog(readSourceFiles(), readOverrides());
   const previous = readPrevious();
+  const next = withUpdatedDate(buildCatalog(readSourceFiles(), readOverrides()), previous, new Date().toISOString().slice(0, 10));
   writeFileSync(DEFAULT_CATALOG_PATH, serializeCatalog(next));
   console.log(formatChangelog(diffCatalogs(previous, next)));
   console.log(`Wrote ${next.entries.length} entries to data/catalog.json`);

@@ -18,6 +18,7 @@ import { cardFor } from "./card-for.js";
 import { editNoteButton } from "./edit-note.js";
 import { usageExamples } from "./examples.js";
 import { confidenceOf } from "./metrics.js";
+import { renderedOnce } from "./rendered-once.js";
 import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
@@ -51,16 +52,11 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
 }
 
 /**
- * Cards for exact answers, rendered once per code, search and reader kind (editor or not): a lookup
- * answered in the ack is on Slack's 3-second clock. Team notes are part of a card, so the cache starts
- * again whenever the runbook file or the Slack-edited notes change. Bounded by twice the catalog's size.
+ * Cards for exact answers depend on nothing else but the code and the reader (editor or not), and a lookup
+ * answered in the ack is on Slack's 3-second clock: each is rendered once (again when team notes change).
  */
-interface ExactCards {
-  runbook: unknown;
-  edits: unknown;
-  cards: Map<string, Message>;
-}
-const exactCards = new WeakMap<Bot["search"], ExactCards>();
+const exactCard = renderedOnce((core, entry) => renderPrivateCard(core, entry, {}));
+const exactEditorCard = renderedOnce((core, entry) => renderPrivateCard(core, entry, { canEdit: true }));
 
 /**
  * The card as a private answer: Share button, and buttons for same-title or nearby codes. A code
@@ -69,14 +65,7 @@ const exactCards = new WeakMap<Bot["search"], ExactCards>();
 export function privateCard(core: Bot, entry: Entry, options: PrivateCardOptions = {}): Message {
   // A resolution (a title, a guess) shapes the card; a code found verbatim in the text does not.
   if (options.resolution) return renderPrivateCard(core, entry, options);
-  const runbook = core.runbook?.current();
-  const edits = core.editedNotes?.current();
-  let cache = exactCards.get(core.search);
-  if (!cache || cache.runbook !== runbook || cache.edits !== edits) exactCards.set(core.search, (cache = { runbook, edits, cards: new Map() }));
-  const key = `${entry.code}:${options.canEdit ? "editor" : "reader"}`;
-  let card = cache.cards.get(key);
-  if (!card) cache.cards.set(key, (card = renderPrivateCard(core, entry, options)));
-  return card;
+  return options.canEdit ? exactEditorCard(core, entry) : exactCard(core, entry);
 }
 
 function renderPrivateCard(core: Bot, entry: Entry, options: PrivateCardOptions): Message {

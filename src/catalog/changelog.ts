@@ -32,10 +32,20 @@ export function diffCatalogs(previous: Catalog | null, next: Catalog): CatalogCh
   };
 }
 
+function isEmpty({ added, removed, changed, sources }: CatalogChanges): boolean {
+  return added.length + removed.length + changed.length + sources.length === 0;
+}
+
+/** Dates a fresh build: today if anything changed since `previous`, else the previous date, so rebuilds stay byte-identical. */
+export function withUpdatedDate(next: Catalog, previous: Catalog | null, today: string): Catalog {
+  const keep = previous?.updated !== undefined && isEmpty(diffCatalogs(previous, next));
+  return { format: next.format, updated: keep ? previous!.updated : today, sources: next.sources, entries: next.entries };
+}
+
 /** A short, reviewable summary for the terminal or a pull request. */
 export function formatChangelog(changes: CatalogChanges): string {
   const { added, removed, changed, sources } = changes;
-  if (added.length + removed.length + changed.length + sources.length === 0) return "Catalog unchanged.";
+  if (isEmpty(changes)) return "Catalog unchanged.";
   const lines = [`Catalog changes: ${added.length} added, ${removed.length} removed, ${changed.length} changed.`];
   if (sources.length > 0) lines.push(`Source files changed: ${sources.join(", ")}`);
   for (const code of added) lines.push(`+ ${code}`);

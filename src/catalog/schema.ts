@@ -56,6 +56,8 @@ export const EntrySchema = z.object({
 
 export const CatalogSchema = z.object({
   format: z.literal(CATALOG_FORMAT),
+  /** The day the codes or sources last changed (YYYY-MM-DD); a rebuild that changes nothing keeps it. */
+  updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** sha256 of each source file, so a rebuild can tell what changed upstream. */
   sources: z.record(z.string(), z.string()),
   entries: z.array(EntrySchema),

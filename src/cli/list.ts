@@ -24,7 +24,8 @@ export function listCommand(
     writeLine(io.stdout, JSON.stringify({ codes }));
   } else {
     for (const entry of codes) writeLine(io.stdout, entryToLine(entry));
-    writeLine(io.stdout, `${codes.length} codes`);
+    // On stderr, so `zpa-code list | wc -l` counts codes.
+    writeLine(io.stderr, `${codes.length} codes`);
   }
   return EXIT_OK;
 }

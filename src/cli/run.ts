@@ -1,4 +1,4 @@
-// The CLI: parses arguments and runs lookup, scan, list or stats with exit codes.
+// The CLI: parses arguments and runs lookup, scan, list, stats, manifest or completion with exit codes.
 import { parseArgs } from "node:util";
 import { ConfigError, EXIT_CONFIG, type Env } from "../config.js";
 import { loadCatalog } from "../catalog/load.js";
@@ -9,26 +9,20 @@ import type { Search } from "../search/types.js";
 import { USAGE, type Command } from "./help.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, writeLine, type CliIo } from "./io.js";
 import { lookup } from "./lookup.js";
-
-const COMMANDS = ["lookup", "scan", "list", "stats", "runbook"] as const satisfies readonly Command[];
+import { COMMAND_OPTIONS, HELP_OPTION } from "./options.js";
 
 function isCommand(name: string | undefined): name is Command {
-  return (COMMANDS as readonly string[]).includes(name ?? "");
+  return Object.hasOwn(COMMAND_OPTIONS, name ?? "");
 }
 
 function parse(command: Command, args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: "boolean", short: "h" },
-      json: { type: "boolean" },
-      ...(command === "lookup" ? { batch: { type: "boolean" } } : {}),
-      ...(command === "list" ? { component: { type: "string" }, category: { type: "string" } } : {}),
-      ...(command === "stats" ? { days: { type: "string" }, feedback: { type: "boolean" } } : {}),
-    },
-  });
+  return parseArgs({ args, allowPositionals: true, strict: true, options: { ...HELP_OPTION, ...COMMAND_OPTIONS[command] } });
+}
+
+/** A string option's value, whichever command's options `values` came from. */
+function stringOption(values: Record<string, unknown>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
 }
 
 /** Loaded only when a command needs it, so --help and usage errors stay instant. */
@@ -56,6 +50,11 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
     writeLine(name === undefined ? io.stderr : io.stdout, USAGE.main);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  if (name === "--version" || name === "-V") {
+    const { versionLine } = await import("./version.js");
+    writeLine(io.stdout, versionLine(loadCatalog()));
+    return EXIT_OK;
+  }
   if (!isCommand(name)) {
     writeLine(io.stderr, `zpa-code: unknown command "${stripControl(name.slice(0, 40))}"\n\n${USAGE.main}`);
     return EXIT_USAGE;
@@ -63,11 +62,11 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
   const core = lazyCore();
   try {
     const { values, positionals } = parse(name, rest);
-    if (values.help) {
+    if ("help" in values && values.help === true) {
       writeLine(io.stdout, USAGE[name]);
       return EXIT_OK;
     }
-    const json = values.json === true;
+    const json = "json" in values && values.json === true;
     switch (name) {
       case "lookup":
         return await lookup(core().search, io, {
@@ -92,8 +91,8 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
         const { listCommand } = await import("./list.js");
         return listCommand(core().catalog, io, {
           json,
-          component: "component" in values ? (values.component as string | undefined) : undefined,
-          category: "category" in values ? (values.category as string | undefined) : undefined,
+          component: stringOption(values, "component"),
+          category: stringOption(values, "category"),
         });
       }
       case "stats": {
@@ -101,11 +100,20 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
         const { statsCommand } = await import("./stats.js");
         return await statsCommand(io, {
           json,
-          days: "days" in values ? (values.days as string | undefined) : undefined,
+          days: stringOption(values, "days"),
           titleOf: (code) => core().search.byCode(code)?.title,
           env: place.env,
           feedback: "feedback" in values && values.feedback === true,
         });
+      }
+      case "manifest": {
+        if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
+        const { manifestCommand } = await import("./manifest.js");
+        return manifestCommand(io, { http: stringOption(values, "http") });
+      }
+      case "completion": {
+        const { completionCommand } = await import("./completion.js");
+        return completionCommand(loadCatalog, io, positionals);
       }
     }
   } catch (error) {

@@ -10,9 +10,16 @@ import type { Search } from "../search/types.js";
 import { entryToLine } from "../render/text.js";
 import { EXIT_OK, EXIT_USAGE, UsageError, readAllBytes, writeLine, type CliIo } from "./io.js";
 
+/** Said when stdin is a terminal, so a bare `zpa-code scan` does not look hung. */
+const READING_STDIN_HINT =
+  "zpa-code scan: reading stdin; paste the text, then press Ctrl-D on a new line to end (Ctrl-C cancels).";
+
 /** Streams the file through the same bound as stdin, so an oversized file is refused before it fills memory. */
 async function readSource(io: CliIo, file: string | undefined): Promise<Buffer> {
-  if (file === undefined || file === "-") return readAllBytes(io.stdin);
+  if (file === undefined || file === "-") {
+    if ((io.stdin as { isTTY?: boolean }).isTTY === true) writeLine(io.stderr, READING_STDIN_HINT);
+    return readAllBytes(io.stdin);
+  }
   try {
     return await readAllBytes(createReadStream(file));
   } catch (error) {

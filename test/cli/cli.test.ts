@@ -2,32 +2,14 @@ import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES } from "../../src/cli/io.js";
-import { runCli } from "../../src/cli/run.js";
 import { MAX_SCAN_CHARS } from "../../src/search/index.js";
+import { cli } from "../support/run-cli.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const samples = join(root, "test/fixtures/samples");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], stdin = ""): Promise<Run> {
-  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-  let stdout = "";
-  let stderr = "";
-  io.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  io.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  io.stdin.end(stdin);
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 describe("zpa-code lookup", () => {
   it("explains an exact code with severity, component, who acts, numbered steps and links", async () => {

@@ -48,7 +48,8 @@ describe("GET /metrics in HTTP mode", () => {
     expect(sample(text, "zpa_codes_dedupe_skips_total")).toBe(1);
     expect(sample(text, 'zpa_codes_slack_api_calls_total{method="chat.postMessage",outcome="rate_limited"}')).toBe(1);
     expect(sample(text, 'zpa_codes_slack_api_calls_total{method="chat.postMessage",outcome="ok"}')).toBe(1);
-    expect(sample(text, 'zpa_codes_slack_api_calls_total{method="auth.test",outcome="ok"}')).toBe(1);
+    // Two at start: Bolt's token check, then the call that logs the workspace and bot user.
+    expect(sample(text, 'zpa_codes_slack_api_calls_total{method="auth.test",outcome="ok"}')).toBe(2);
     expect(sample(text, 'zpa_codes_slack_rate_limited_total{method="chat.postMessage"}')).toBe(1);
     expect(sample(text, "zpa_codes_slack_retries_total")).toBe(1);
     expect(sample(text, 'zpa_codes_state_store_up{store="memory"}')).toBe(1);

@@ -2,7 +2,7 @@
 // system binaries were missing, one line each (their suites were skipped; under CI they failed instead).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { CHROMIUM, missingLine, onCi, REDIS_SERVER } from "./system-binaries.js";
+import { missingLine, onCi, SYSTEM_BINARIES } from "./system-binaries.js";
 
 // Tests that spawn the built CLI or server must see the current source, not a stale dist/.
 // Type errors do not stop the emit; `npm test` type-checks separately before vitest runs.
@@ -11,6 +11,6 @@ export default function setup(): () => void {
   spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "ignore" });
   return () => {
     if (onCi()) return;
-    for (const binary of [REDIS_SERVER, CHROMIUM]) if (binary.path === undefined) console.log(missingLine(binary));
+    for (const binary of SYSTEM_BINARIES) if (binary.path === undefined) console.log(missingLine(binary));
   };
 }

@@ -1,4 +1,4 @@
-// The system binaries some suites need (redis-server, Chromium): where they are, and whether a suite runs.
+// The system binaries some suites need (redis-server, Chromium, zsh, fish): where they are, and whether a suite runs.
 // Present: it runs. Missing: it is skipped, and the run ends with one line saying what to install.
 // Missing under CI=true: the suite fails, so a CI machine can never pass by skipping.
 import { accessSync, constants, statSync } from "node:fs";
@@ -42,6 +42,13 @@ export const CHROMIUM: SystemBinary = {
   ),
   install: "sudo apt-get install chromium fonts-noto-color-emoji (or set CHROMIUM_PATH to a Chrome binary)",
 };
+
+/** The shell completion suite loads the zsh and fish scripts in the real shells. */
+export const ZSH: SystemBinary = { name: "zsh", variable: "ZSH_BIN", path: locate("ZSH_BIN", ["zsh"], []), install: "sudo apt-get install zsh" };
+export const FISH: SystemBinary = { name: "fish", variable: "FISH_BIN", path: locate("FISH_BIN", ["fish"], []), install: "sudo apt-get install fish" };
+
+/** Every binary above, for the end-of-run summary. */
+export const SYSTEM_BINARIES: readonly SystemBinary[] = [REDIS_SERVER, CHROMIUM, ZSH, FISH];
 
 /** True when CI is set to anything but "", "0" or "false" (GitHub Actions, GitLab and .ci/run set CI=true). */
 export function onCi(): boolean {

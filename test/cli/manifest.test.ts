@@ -1,0 +1,109 @@
+// `zpa-code manifest`: the Socket Mode manifest is the committed manifest.yml; --http fills in every request URL.
+import { readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import { APP_FEATURES } from "../../src/slack/manifest.js";
+import { readManifest, type ManifestValue } from "../support/manifest-reader.js";
+import { cli } from "../support/run-cli.js";
+
+const committed = readFileSync(new URL("../../manifest.yml", import.meta.url), "utf8");
+
+function at(manifest: Record<string, ManifestValue>, path: string): ManifestValue | undefined {
+  let value: ManifestValue | undefined = manifest;
+  for (const key of path.split(".")) {
+    value = value !== undefined && typeof value === "object" && !Array.isArray(value) ? value[key] : (value as ManifestValue[] | undefined)?.[Number(key)];
+  }
+  return value;
+}
+
+async function manifest(...args: string[]): Promise<Record<string, ManifestValue>> {
+  const run = await cli(["manifest", ...args]);
+  expect(run.code, run.stderr).toBe(0);
+  return readManifest(run.stdout);
+}
+
+describe("zpa-code manifest", () => {
+  it("prints, without --http, exactly the committed Socket Mode manifest.yml", async () => {
+    const run = await cli(["manifest"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout === committed, "manifest.yml is stale: run `npx tsx src/cli/main.ts manifest > manifest.yml`").toBe(true);
+    expect(at(readManifest(committed), "settings.socket_mode_enabled")).toBe(true);
+    expect(committed).not.toMatch(/request_url|url:/);
+  });
+
+  it("with --http, points the command, events and interactivity at BASE/slack/events and turns Socket Mode off", async () => {
+    const http = await manifest("--http", "https://bot.example.com");
+    const url = "https://bot.example.com/slack/events";
+    expect(at(http, "features.slash_commands.0.url")).toBe(url);
+    expect(at(http, "settings.event_subscriptions.request_url")).toBe(url);
+    expect(at(http, "settings.interactivity.request_url")).toBe(url);
+    expect(at(http, "settings.socket_mode_enabled")).toBe(false);
+    // Same app otherwise: same scopes, events and command.
+    const socket = readManifest(committed);
+    for (const path of ["oauth_config.scopes.bot", "settings.event_subscriptions.bot_events", "features.app_home", "features.slash_commands.0.command"]) {
+      expect(at(http, path), path).toEqual(at(socket, path));
+    }
+  });
+
+  it("keeps a path prefix, drops a trailing slash, and does not repeat /slack/events", async () => {
+    for (const [base, expected] of [
+      ["https://tools.example.com/zpa/", "https://tools.example.com/zpa/slack/events"],
+      ["https://bot.example.com/slack/events", "https://bot.example.com/slack/events"],
+      ["https://BOT.example.com:8443", "https://bot.example.com:8443/slack/events"],
+    ]) {
+      expect(at(await manifest("--http", base!), "settings.event_subscriptions.request_url"), base).toBe(expected);
+    }
+  });
+
+  it("refuses URLs Slack would not post to, with exit 2 and the reason", async () => {
+    for (const [base, reason] of [
+      ["http://bot.example.com", "Slack posts only to https:// URLs"],
+      ["bot.example.com", "is not a URL"],
+      ["https://bot.example.com/?token=1", "without query"],
+    ]) {
+      const run = await cli(["manifest", "--http", base!]);
+      expect(run.code, base).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr, base).toContain(reason);
+    }
+  });
+
+  it("asks for files:read for screenshots, and leaves it out with OCR=off", async () => {
+    expect(at(readManifest(committed), "oauth_config.scopes.bot")).toContain("files:read");
+    vi.stubEnv("OCR", "off");
+    try {
+      const withoutOcr = await manifest();
+      expect(at(withoutOcr, "oauth_config.scopes.bot")).not.toContain("files:read");
+      expect(at(withoutOcr, "oauth_config.scopes.bot")).toContain("chat:write");
+      vi.stubEnv("OCR", "sometimes");
+      const bad = await cli(["manifest"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("OCR must be on or off");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("names beside each scope and event the feature that needs it", () => {
+    const listed = committed.split("\n").filter((line) => /^ {6}- /.test(line));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const line of listed) expect(line, line).toMatch(/^ {6}- [a-z_.:]+ # \S/);
+    // Every scope and event in the feature table reaches the manifest (OCR is on by default).
+    for (const row of APP_FEATURES) {
+      for (const item of [...row.scopes, ...row.events]) expect(committed).toContain(`- ${item} # ${row.feature}`);
+    }
+  });
+
+  it("is explained in docs/usage.md: every scope, optional ones included, beside its feature", () => {
+    const usage = readFileSync(new URL("../../docs/usage.md", import.meta.url), "utf8");
+    for (const row of APP_FEATURES) {
+      for (const scope of row.scopes) expect(usage, scope).toMatch(new RegExp(`^\\|[^\\n]*\`${scope}\`[^\\n]*\\| \\S`, "m"));
+    }
+  });
+
+  it("leaves out the Messages tab: the bot answers no direct messages", () => {
+    const socket = readManifest(committed);
+    expect(at(socket, "features.app_home.messages_tab_enabled")).toBe(false);
+    expect(at(socket, "features.app_home.messages_tab_read_only_enabled")).toBeUndefined();
+    expect(at(socket, "settings.event_subscriptions.bot_events")).not.toContain("message.im");
+  });
+});
