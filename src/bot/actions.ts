@@ -1,6 +1,8 @@
 // Flow: a click on any button or select the bot renders, routed by action id (the one table in route-action.ts).
 import { handleCardAction } from "./card-actions.js";
 import type { Bot } from "./bot.js";
+import { openNoteEditor } from "./edit-note.js";
+import { recordVote } from "./feedback.js";
 import { handleHomeAction } from "./home-actions.js";
 import type { Outgoing } from "./outgoing.js";
 import { routeAction } from "./route-action.js";
@@ -25,12 +27,22 @@ export async function handleAction(core: Bot, input: ActionInput): Promise<Outgo
   const route = routeAction(input.actionId);
   // An id the bot never rendered gets no answer.
   if (route === undefined) return [];
+  if (route.handler === "feedback") {
+    return recordVote(core, { vote: input.actionId.slice(input.actionId.indexOf(":") + 1), value: input.value, userId: input.userId });
+  }
+  // Asked of Slack's own user id on every click: a forged "Edit team note" from anyone else is refused.
+  const canEdit = await core.editors.isEditor(input.userId);
+  await core.editedNotes?.refresh();
+  if (route.handler === "note") {
+    return openNoteEditor(core, { code: input.value, userId: input.userId, canEdit, ...(input.triggerId ? { triggerId: input.triggerId } : {}) });
+  }
   if (route.handler === "card") {
     return handleCardAction(core, {
       action: route.action,
       code: input.value,
       userId: input.userId,
       fromEphemeral: input.fromEphemeral,
+      canEdit,
       ...(input.channelId ? { channelId: input.channelId } : {}),
       ...(input.threadTs ? { threadTs: input.threadTs } : {}),
     });

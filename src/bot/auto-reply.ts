@@ -4,7 +4,6 @@
 import type { Entry } from "../catalog/types.js";
 import { ACTION } from "../render/action-ids.js";
 import { context, section } from "../render/blocks.js";
-import { renderCard } from "../render/card.js";
 import { escapeMrkdwn } from "../render/escape.js";
 import { spikeBlocks, spikeLine, type SpikeFigures } from "../render/spike.js";
 import { renderCompactCards, renderSummary } from "../render/summary.js";
@@ -14,6 +13,7 @@ import { isSightingChannel, spikeHintKey } from "../state/sightings.js";
 import { StateUnavailableError } from "../state/store.js";
 import { alsoNamedBy } from "./also-named.js";
 import type { Bot } from "./bot.js";
+import { cardFor } from "./card-for.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
 import { imageAutoReply, imagesOf, type ImageFile } from "./image-reply.js";
 import { renderedOnce } from "./rendered-once.js";
@@ -64,7 +64,12 @@ export function isFromPerson(message: IncomingMessage, botUserId: string | undef
 }
 
 function threadCard(core: Bot, entry: Entry, note?: string): Message {
-  return renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ...(note ? { note } : {}) });
+  return cardFor(core, entry, {
+    alsoNames: alsoNamedBy(core.search, entry),
+    alsoNamesAction: "details",
+    ticketButton: true,
+    ...(note ? { note } : {}),
+  });
 }
 
 /** Most replies are one code with no spike: the same card every time, so it is rendered once per code. */
@@ -158,6 +163,7 @@ export async function autoReply(
     await giveBack().catch(() => undefined);
     throw error;
   }
+  if (fresh.length === 1) await core.editedNotes?.refresh();
   const reply = fresh.length > 0 ? replyFor(core, fresh, spikes) : mentionHint(core.command);
   return {
     outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: reply },

@@ -9,6 +9,10 @@ import { MemoryDedupeStore } from "../state/memory-dedupe.js";
 import type { State } from "../state/open.js";
 import type { DedupeStore } from "../state/store.js";
 import type { ImageReading } from "./image-reply.js";
+import type { EditorsConfig } from "../runbook/editors.js";
+import type { RunbookSource } from "../runbook/source.js";
+import { createEditedNotes, type EditedNotes } from "./edited-notes.js";
+import { createEditors, type Editors } from "./editors.js";
 import type { BotMetrics } from "./metrics.js";
 
 export const DEFAULT_COMMAND = "/zpa-code";
@@ -30,6 +34,12 @@ export interface Bot {
   metrics?: BotMetrics;
   /** How screenshots are fetched and read (OCR); absent with OCR=off: images are not read. */
   images?: ImageReading;
+  /** The team's runbook file (RUNBOOK_FILE); absent: no file notes. */
+  runbook?: RunbookSource;
+  /** Notes edited in Slack, as last read from the state's store; absent without state. */
+  editedNotes?: EditedNotes;
+  /** Who may edit notes (RUNBOOK_EDITORS); nobody unless configured. */
+  editors: Editors;
 }
 
 /** What createBot reads from the configuration; everything but autoReply has a default. */
@@ -45,6 +55,10 @@ export interface BotConfig {
   dedupe?: DedupeStore;
   /** Default: none (screenshots are not read); the surface that can fetch files supplies it. */
   images?: ImageReading;
+  /** Default: no runbook. */
+  runbook?: RunbookSource;
+  /** RUNBOOK_EDITORS; default: nobody. */
+  editors?: EditorsConfig;
 }
 
 /** Builds the bot; pass openState()'s or openInProcessState()'s result to give it memory. */
@@ -56,7 +70,9 @@ export function createBot(config: BotConfig, state?: State): Bot {
     autoReply: config.autoReply,
     dedupe: config.dedupe ?? state?.store ?? new MemoryDedupeStore(),
     command: config.command ?? DEFAULT_COMMAND,
-    ...(state ? { state } : {}),
+    ...(state ? { state, editedNotes: createEditedNotes(state.store) } : {}),
     ...(config.images ? { images: config.images } : {}),
+    ...(config.runbook ? { runbook: config.runbook } : {}),
+    editors: createEditors(config.editors ?? { users: new Set(), groups: new Set() }),
   };
 }

@@ -2,26 +2,24 @@
 // answered privately (card, suggestions, several codes, or help).
 import type { Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "../render/action-ids.js";
-import { button, context } from "../render/blocks.js";
-import { renderCard } from "../render/card.js";
+import { button } from "../render/blocks.js";
 import { echoUserText } from "../render/escape.js";
+import { feedbackBlocks } from "../render/feedback.js";
 import { renderNoMatch } from "../render/no-match.js";
 import { renderPossible } from "../render/possible.js";
-import { packGroups } from "../render/pack.js";
-import { overflowLine, summaryRow } from "../render/summary.js";
+import { renderSummary } from "../render/summary.js";
 import type { Block, Message } from "../render/types.js";
 import { renderUsage } from "../render/usage.js";
 import type { Resolution } from "../search/types.js";
 import { alsoNamedBy } from "./also-named.js";
 import { answerAutoCommand, parseAutoCommand } from "./auto-command.js";
 import type { Bot } from "./bot.js";
+import { cardFor } from "./card-for.js";
+import { editNoteButton } from "./edit-note.js";
 import { usageExamples } from "./examples.js";
 import { confidenceOf } from "./metrics.js";
 import { renderedOnce } from "./rendered-once.js";
 import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
-
-/** Several codes: this many get a full card, the rest a line each. */
-export const FULL_CARDS_PER_ANSWER = 3;
 
 const HELP_WORDS = new Set(["", "help", "?", "-h", "--help", "usage"]);
 /** What a `likely` card says it matched. */
@@ -29,10 +27,19 @@ function likelyNote(resolution: Resolution): string {
   const query = echoUserText(resolution.query);
   return resolution.how === "words" ? `Best match for your words “${query}”.` : `Closest code to “${query}”.`;
 }
+/** Guesses worth a "Right code?" vote: a misspelt code, or words. */
+const ASK_FEEDBACK: ReadonlySet<Resolution["how"]> = new Set(["typo", "words"]);
 
 export interface CommandInput {
   /** What follows the command, as typed (the surface decoded Slack's entities). */
   text: string;
+  /** The user is a runbook editor: their private card offers "Edit team note". */
+  canEdit?: boolean;
+}
+
+export interface PrivateCardOptions {
+  resolution?: Resolution;
+  canEdit?: boolean;
 }
 
 export interface SlashCommandInput extends CommandInput {
@@ -45,42 +52,51 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
 }
 
 /**
- * Cards for exact answers depend on nothing else, and a lookup answered in the ack is on Slack's 3-second
- * clock: each is rendered once.
+ * Cards for exact answers depend on nothing else but the code and the reader (editor or not), and a lookup
+ * answered in the ack is on Slack's 3-second clock: each is rendered once (again when team notes change).
  */
-const exactCard = renderedOnce((core, entry) => renderPrivateCard(core, entry));
+const exactCard = renderedOnce((core, entry) => renderPrivateCard(core, entry, {}));
+const exactEditorCard = renderedOnce((core, entry) => renderPrivateCard(core, entry, { canEdit: true }));
 
-/** The card as a private answer: Share button, and buttons for same-title or nearby codes. */
-export function privateCard(core: Bot, entry: Entry, resolution?: Resolution): Message {
+/**
+ * The card as a private answer: Share button, and buttons for same-title or nearby codes. A code
+ * named by the same-title warning gets its button there, never a second one among the nearby codes.
+ */
+export function privateCard(core: Bot, entry: Entry, options: PrivateCardOptions = {}): Message {
   // A resolution (a title, a guess) shapes the card; a code found verbatim in the text does not.
-  return resolution ? renderPrivateCard(core, entry, resolution) : exactCard(core, entry);
+  if (options.resolution) return renderPrivateCard(core, entry, options);
+  return options.canEdit ? exactEditorCard(core, entry) : exactCard(core, entry);
 }
 
-function renderPrivateCard(core: Bot, entry: Entry, resolution?: Resolution): Message {
+function renderPrivateCard(core: Bot, entry: Entry, options: PrivateCardOptions): Message {
+  const { resolution } = options;
   const buttons = [shareButton(entry)];
+  if (options.canEdit) buttons.push(editNoteButton(entry.code));
+  const alsoNames = alsoNamedBy(core.search, entry, resolution);
   let note: string | undefined;
+  let footer: Block[] = [];
   if (resolution?.confidence === "likely") {
     note = likelyNote(resolution);
-    const others = resolution.alternatives.filter((alt) => alt.code !== entry.code).slice(0, 3);
+    const named = new Set([entry.code, ...alsoNames.map((e) => e.code)]);
+    const others = resolution.alternatives.filter((alt) => !named.has(alt.code)).slice(0, 3);
     if (others.length > 0) note += " Not it? Try the other buttons below.";
     buttons.push(...others.map((alt) => button(`Show ${alt.code}`, actionId(ACTION.show, alt.code), alt.code)));
+    const offered = [...alsoNames, ...others].map((e) => e.code);
+    if (ASK_FEEDBACK.has(resolution.how)) footer = feedbackBlocks(resolution.query, entry.code, offered);
   }
-  return renderCard(entry, {
-    alsoNames: alsoNamedBy(core.search, entry, resolution),
+  return cardFor(core, entry, {
+    alsoNames,
     alsoNamesAction: "show",
     buttons,
+    ticketButton: true,
+    footer,
     ...(note ? { note } : {}),
   });
 }
 
-function severalCodes(core: Bot, entries: readonly Entry[]): Message {
-  const head: Block[] = [context(`Found ${entries.length} ZPA status codes in your text.`)];
-  const groups = entries.map((entry, i) =>
-    i < FULL_CARDS_PER_ANSWER ? privateCard(core, entry).blocks : summaryRow(entry, ACTION.details),
-  );
-  const blocks = packGroups(head, groups, (n) => overflowLine(entries.slice(n)));
-  const codes = entries.map((e) => e.code).join(", ");
-  return { text: echoUserText(`${entries.length} ZPA codes: ${codes}`, 1_000), blocks };
+/** A pasted multi-code log: one compact line per code, each with a Details button for its full card. */
+function severalCodes(entries: readonly Entry[]): Message {
+  return renderSummary(entries, ACTION.details);
 }
 
 export function answerCommand(core: Bot, input: CommandInput): Message {
@@ -89,22 +105,30 @@ export function answerCommand(core: Bot, input: CommandInput): Message {
 
   const found = core.search.scan(text);
   if (found.length > 0) core.metrics?.lookup("pasted", "certain");
-  if (found.length > 1) return severalCodes(core, found);
-  if (found.length === 1) return privateCard(core, found[0]!);
+  if (found.length > 1) return severalCodes(found);
+  const canEdit = input.canEdit === true;
+  if (found.length === 1) return privateCard(core, found[0]!, { canEdit });
 
   const resolution = core.search.resolve(text);
   core.metrics?.lookup(resolution.how, confidenceOf(resolution));
   if (!resolution.match) return renderNoMatch(text, resolution.alternatives, core.command);
   if (resolution.confidence === "possible") return renderPossible(text, [resolution.match, ...resolution.alternatives]);
-  return privateCard(core, resolution.match, resolution);
+  return privateCard(core, resolution.match, { resolution, canEdit });
+}
+
+/** The editor check and the Slack-edited notes a lookup needs, read before the card is built. */
+async function lookupFor(core: Bot, input: SlashCommandInput): Promise<CommandInput> {
+  await core.editedNotes?.refresh();
+  return { text: input.text, canEdit: await core.editors.isEditor(input.userId) };
 }
 
 /**
  * A lookup's private answer, computed at once so the surface can send it in Slack's acknowledgement;
  * null for `auto on|off|status`, which reads the store and may post a note (handleCommand answers those).
+ * Reading the edited notes and the editor check are bounded (store command timeout, group lookup cap).
  */
-export function answerLookupNow(core: Bot, input: CommandInput): Message | null {
-  return parseAutoCommand(input.text) ? null : answerCommand(core, input);
+export async function answerLookupNow(core: Bot, input: SlashCommandInput): Promise<Message | null> {
+  return parseAutoCommand(input.text) ? null : answerCommand(core, await lookupFor(core, input));
 }
 
 /** The command, answered privately; `auto on|off` first posts its visible note through `delivery`. */
@@ -125,6 +149,6 @@ export async function handleCommand(core: Bot, input: SlashCommandInput, deliver
           }
         },
       })
-    : answerCommand(core, input);
+    : answerCommand(core, await lookupFor(core, input));
   return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: false, message }];
 }

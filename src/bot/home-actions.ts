@@ -1,9 +1,10 @@
-// App Home flows: the tab opened, its filters, pages, search (modal and submit) and View.
-import { COMPONENTS, CATEGORIES, type Category, type Component } from "../catalog/types.js";
+// App Home flows: the tab opened, its filters, pages, the search box (and the older search modal) and View.
+import { COMPONENTS, SEVERITIES, type Component, type Severity } from "../catalog/types.js";
 import { ACTION, SEARCH_MODAL } from "../render/action-ids.js";
 import { renderCardModal, renderSearchModal } from "../render/modals.js";
 import { alsoNamedBy } from "./also-named.js";
 import type { Bot } from "./bot.js";
+import { cardFor } from "./card-for.js";
 import { buildHome } from "./home.js";
 import { normalizeQuery, parseHomeState, serializeHomeState, type HomeState } from "./home-state.js";
 import type { Outgoing } from "./outgoing.js";
@@ -20,6 +21,8 @@ export interface HomeActionInput {
 }
 
 async function publish(core: Bot, userId: string, state: HomeState): Promise<Outgoing[]> {
+  // The team-note filter and count include notes edited in Slack since the last read.
+  await core.editedNotes?.refresh();
   return [{ kind: "publishHome", userId, view: await buildHome(core, state) }];
 }
 
@@ -43,21 +46,29 @@ export async function handleHomeAction(core: Bot, input: HomeActionInput): Promi
   switch (input.action) {
     case ACTION.homeComponent:
       return publish(core, input.userId, { ...state, component: pick<Component>(input.value, COMPONENTS), page: 1 });
-    case ACTION.homeCategory:
-      return publish(core, input.userId, { ...state, category: pick<Category>(input.value, CATEGORIES), page: 1 });
+    case ACTION.homeSeverity:
+      return publish(core, input.userId, { ...state, severity: pick<Severity>(input.value, SEVERITIES), page: 1 });
+    case ACTION.homeNoted:
+      return publish(core, input.userId, { ...state, noted: input.value === "on", page: 1 });
+    case ACTION.homeClearFilters:
+      return publish(core, input.userId, { ...state, component: null, severity: null, noted: false, page: 1 });
+    case ACTION.homeQuery:
+      // An empty box (Enter on nothing) shows every code again.
+      return publish(core, input.userId, { ...state, query: normalizeQuery(input.value), page: 1 });
     case ACTION.homePage: {
       const page = Number.parseInt(input.value, 10);
       return publish(core, input.userId, { ...state, page: Number.isFinite(page) ? page : 1 });
     }
     case ACTION.homeClearSearch:
-      return publish(core, input.userId, { ...state, query: null, page: 1 });
+      return publish(core, input.userId, { ...state, query: null, page: 1, searchBox: state.searchBox + 1 });
     case ACTION.homeSearch:
       if (!input.triggerId) return [];
       return [{ kind: "openModal", triggerId: input.triggerId, view: renderSearchModal(serializeHomeState(state)) }];
     case ACTION.homeView: {
       const entry = core.search.byCode(input.value);
       if (!entry || !input.triggerId) return publish(core, input.userId, state);
-      return [{ kind: "openModal", triggerId: input.triggerId, view: renderCardModal(entry, alsoNamedBy(core.search, entry)) }];
+      const card = cardFor(core, entry, { alsoNames: alsoNamedBy(core.search, entry) });
+      return [{ kind: "openModal", triggerId: input.triggerId, view: renderCardModal(card) }];
     }
     default:
       return [];

@@ -1,8 +1,10 @@
 // Builds the App Home for a state: which codes match the filters and search, which page shows, and
 // "Seen this week", read from the store each time a home is built.
-import { CATEGORIES, COMPONENTS, type Category, type Component, type Entry } from "../catalog/types.js";
+import { COMPONENTS, SEVERITIES, type Component, type Entry, type Severity } from "../catalog/types.js";
 import { ALL, renderHome, type SeenSection } from "../render/home.js";
 import type { HomeView } from "../render/types.js";
+import { codesWithOwnNote } from "../runbook/notes.js";
+import { EMPTY_RUNBOOK } from "../runbook/schema.js";
 import { StateUnavailableError } from "../state/store.js";
 import type { Bot } from "./bot.js";
 import { serializeHomeState, type HomeState } from "./home-state.js";
@@ -38,9 +40,11 @@ export async function buildHome(core: Bot, state: HomeState): Promise<HomeView> 
   const seen = await seenSection(core);
   // Browsing lists codes alphabetically; a search keeps the resolver's best-first order.
   const base = state.query !== null ? core.search.searchAll(state.query) : [...core.catalog.entries].sort(byCode);
-  const inCategory = base.filter((e) => state.category === null || e.category === state.category);
-  const inComponent = base.filter((e) => state.component === null || e.component === state.component);
-  const matching = inCategory.filter((e) => state.component === null || e.component === state.component);
+  const noted = codesWithOwnNote(core.runbook?.current() ?? EMPTY_RUNBOOK, core.editedNotes?.current().keys());
+  const bySeverity = (e: Entry) => state.severity === null || e.severity === state.severity;
+  const byComponent = (e: Entry) => state.component === null || e.component === state.component;
+  const byNote = (e: Entry) => !state.noted || noted.has(e.code);
+  const matching = base.filter((e) => bySeverity(e) && byComponent(e) && byNote(e));
 
   const pageCount = Math.max(1, Math.ceil(matching.length / HOME_PAGE_SIZE));
   const page = Math.min(Math.max(1, state.page), pageCount);
@@ -49,15 +53,18 @@ export async function buildHome(core: Bot, state: HomeState): Promise<HomeView> 
   return renderHome({
     metadata: serializeHomeState({ ...state, page }),
     component: state.component,
-    category: state.category,
+    severity: state.severity,
     query: state.query,
+    noted: state.noted,
+    searchBox: state.searchBox,
     entries: matching.slice(start, start + HOME_PAGE_SIZE),
     total: matching.length,
     page,
     pageCount,
     pageSize: HOME_PAGE_SIZE,
-    componentCounts: countBy<Component>(inCategory, COMPONENTS, (e) => e.component),
-    categoryCounts: countBy<Category>(inComponent, CATEGORIES, (e) => e.category),
+    componentCounts: countBy<Component>(base.filter((e) => bySeverity(e) && byNote(e)), COMPONENTS, (e) => e.component),
+    severityCounts: countBy<Severity>(base.filter((e) => byComponent(e) && byNote(e)), SEVERITIES, (e) => e.severity),
+    notedCount: base.filter((e) => bySeverity(e) && byComponent(e) && noted.has(e.code)).length,
     command: core.command,
     ...(seen ? { seen } : {}),
   });

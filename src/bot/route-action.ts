@@ -5,7 +5,10 @@ import type { CardActionInput } from "./card-actions.js";
 
 export type HomeActionName =
   | typeof ACTION.homeComponent
-  | typeof ACTION.homeCategory
+  | typeof ACTION.homeSeverity
+  | typeof ACTION.homeNoted
+  | typeof ACTION.homeClearFilters
+  | typeof ACTION.homeQuery
   | typeof ACTION.homeSearch
   | typeof ACTION.homeClearSearch
   | typeof ACTION.homePage
@@ -15,14 +18,24 @@ export type ActionRoute =
   /** A button on a card or list: share, show (replace the private answer) or details. */
   | { handler: "card"; action: CardActionInput["action"] }
   /** A filter, page, search or View control on App Home. */
-  | { handler: "home"; action: HomeActionName };
+  | { handler: "home"; action: HomeActionName }
+  /** "Edit team note" on a card (editors only). */
+  | { handler: "note" }
+  /** "Right code?" 👍 / 👎 on a guessed card. */
+  | { handler: "feedback" };
 
 const ROUTES: ReadonlyMap<string, ActionRoute> = new Map<string, ActionRoute>([
   [ACTION.share, { handler: "card", action: "share" }],
   [ACTION.show, { handler: "card", action: "show" }],
   [ACTION.details, { handler: "card", action: "details" }],
+  [ACTION.ticket, { handler: "card", action: "ticket" }],
+  [ACTION.editNote, { handler: "note" }],
+  [ACTION.feedback, { handler: "feedback" }],
   [ACTION.homeComponent, { handler: "home", action: ACTION.homeComponent }],
-  [ACTION.homeCategory, { handler: "home", action: ACTION.homeCategory }],
+  [ACTION.homeSeverity, { handler: "home", action: ACTION.homeSeverity }],
+  [ACTION.homeNoted, { handler: "home", action: ACTION.homeNoted }],
+  [ACTION.homeClearFilters, { handler: "home", action: ACTION.homeClearFilters }],
+  [ACTION.homeQuery, { handler: "home", action: ACTION.homeQuery }],
   [ACTION.homeSearch, { handler: "home", action: ACTION.homeSearch }],
   [ACTION.homeClearSearch, { handler: "home", action: ACTION.homeClearSearch }],
   [ACTION.homePage, { handler: "home", action: ACTION.homePage }],

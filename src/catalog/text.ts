@@ -35,9 +35,16 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-/** The text with glued sentences separated by one space, otherwise unchanged. */
+/**
+ * Where a flattened list lost its line breaks: "following:No-health applicationDynamic server ...
+ * configured)The target". A lower-case word running into a capitalised one marks an item boundary
+ * ("SessionStatus", "SaaS" and "IdP" start upper-case, so they stay whole).
+ */
+const LIST_ITEM_BOUNDARY = /(?<=:)(?=[A-Z])|(?<=\))(?=[A-Z][a-z])|(?<=\b[a-z]{3,})(?=[A-Z][a-z])/g;
+
+/** The text with glued sentences separated by one space and flattened list items put back on their own lines. */
 export function unglue(text: string): string {
-  return splitSentences(text).join(" ");
+  return splitSentences(text).join(" ").replace(LIST_ITEM_BOUNDARY, "\n");
 }
 
 const STOP_WORDS = new Set(["a", "an", "the", "to", "of", "and", "for", "in", "on", "with", "or"]);

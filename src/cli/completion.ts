@@ -9,7 +9,8 @@ const SUMMARY: Record<Command, string> = {
   lookup: "explain one code",
   scan: "find the codes in pasted text",
   list: "list the catalog",
-  stats: "codes the bot saw most",
+  stats: "codes the bot saw most, or worst-rated queries",
+  runbook: "check or export the team runbook",
   manifest: "print the Slack app manifest",
   completion: "print a shell completion script",
 };

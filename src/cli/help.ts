@@ -8,7 +8,8 @@ Usage:
   zpa-code lookup --json --batch                 one query per stdin line, one JSON object per line
   zpa-code scan [--json] [FILE]                  find the codes in pasted text or a screenshot (stdin without FILE)
   zpa-code list [--component AC|CA|CLT|SE|BA] [--category error|info|policy|success] [--json]
-  zpa-code stats [--json] [--days N]             codes the bot saw most (reads REDIS_URL)
+  zpa-code stats [--json] [--days N] [--feedback] codes the bot saw most, or worst-rated queries (reads REDIS_URL)
+  zpa-code runbook check|export                  validate RUNBOOK_FILE, or print it merged with Slack edits
   zpa-code manifest [--http URL]                 the Slack app manifest (Socket Mode, or HTTP mode at URL)
   zpa-code completion bash|zsh|fish              a shell completion script
   zpa-code <command> --help                      help for one command
@@ -33,6 +34,8 @@ JSON keys:
   alternatives  other likely codes (Entry objects), best first; the suggestions when match is null
   how           how it matched: code, alias, title, fragment, typo, reordered, words, or none
   confidence    how sure match is: certain, likely or possible; null when match is null
+  runbook       the team notes for match from RUNBOOK_FILE, most specific first: {appliesTo, text,
+                links, owner?, from}; empty without a match or a runbook
 Entry keys: code, aliases, title, altTitles, component, componentName, category, severity, actionBy,
   derivation, description, remediation, remediationSource, extraMeanings, sharesTitleWith, lss, links, sources
 Exit status: 0 match, 1 no match (suggestions printed), 2 usage error.`,
@@ -49,14 +52,22 @@ Exit status: 0 (also when no code is found), 2 usage error.`,
 
 Lists the catalog, optionally filtered: one code per line on stdout, the count on stderr.
   --json    print {"codes": [Entry...]}`,
-  stats: `Usage: zpa-code stats [--json] [--days N]
+  stats: `Usage: zpa-code stats [--json] [--days N] [--feedback]
 
 Lists the 10 codes the bot saw most in its channels over the last N days (default 7), with sightings
 and distinct people. Reads the bot's shared store at REDIS_URL (and REDIS_KEY_PREFIX); without
 REDIS_URL there is nothing to read, because each bot process then keeps its own in-process store.
   --json    print {"store", "where", "days", "codes": [{"code", "title", "count", "people"}]}
   --days N  1 to 365
+  --feedback  list the queries most often answered "Right code? 👎" instead, with the code shown and
+            the alternatives offered ({"queries": [{"query", "up", "down", "codes", "alternatives"}]})
 Exit status: 0 listed (also when empty), 1 no shared store or Redis unreachable, 2 usage or config error.`,
+  runbook: `Usage: zpa-code runbook check|export
+
+  check     validate RUNBOOK_FILE (default ./runbook.yml): the error names the entry and the field
+  export    print the runbook as YAML: the file's notes with the notes edited in Slack merged in
+            (those are read from REDIS_URL; without it, the file's notes only)
+Exit status: 0 done, 1 Redis unreachable, 2 usage error, 78 invalid runbook file.`,
   manifest: `Usage: zpa-code manifest [--http URL]
 
 Prints the Slack app manifest to paste at api.slack.com/apps > Create New App > From a manifest.

@@ -2,9 +2,14 @@
 import type { Search, Resolution } from "../search/types.js";
 import { sharedTitle } from "../render/possible.js";
 import { entryToLine, entryToText, stripControl } from "../render/text.js";
+import { notesFor } from "../runbook/notes.js";
+import { EMPTY_RUNBOOK, type Runbook } from "../runbook/schema.js";
+import { noteToJson, notesToText } from "../runbook/text.js";
 import { EXIT_NO_MATCH, EXIT_OK, UsageError, readAll, writeLine, type CliIo } from "./io.js";
 
 export interface LookupOptions {
+  /** The team's notes (RUNBOOK_FILE); read only when a lookup needs it. */
+  runbook?: () => Promise<Runbook>;
   json: boolean;
   batch: boolean;
   words: string[];
@@ -21,10 +26,12 @@ const GUESS_LEAD: Partial<Record<Resolution["how"], (query: string) => string>> 
   words: (query) => `Likely: best match for your words "${query}":`,
 };
 
-function toJson(resolution: Resolution): string {
+/** `runbook`: the notes that apply to the match, most specific first (empty without a match or a runbook). */
+function toJson(resolution: Resolution, runbook: Runbook): string {
   const { query, match, alternatives, how, confidence } = resolution;
+  const notes = match ? notesFor(runbook, match).map(noteToJson) : [];
   // JSON escapes C0 controls but passes C1 and bidi overrides through: drop them like the text output does.
-  return JSON.stringify({ query: stripControl(query), match, alternatives, how, confidence });
+  return JSON.stringify({ query: stripControl(query), match, alternatives, how, confidence, runbook: notes });
 }
 
 /** `possible`: a short ranked list, the first code's essentials inline. */
@@ -41,14 +48,14 @@ function printPossible(io: CliIo, resolution: Resolution, match: NonNullable<Res
   writeLine(io.stdout, `\nFirst: ${match.code}: severity ${match.severity}, who acts: ${match.actionBy}; first step: ${stripControl(match.remediation[0] ?? "")}`);
 }
 
-function printText(io: CliIo, resolution: Resolution): void {
+function printText(io: CliIo, resolution: Resolution, runbook: Runbook): void {
   const { match, alternatives } = resolution;
   if (match && resolution.confidence === "possible") return printPossible(io, resolution, match);
   if (match) {
     const lead = resolution.confidence === "likely" ? GUESS_LEAD[resolution.how] : undefined;
     if (lead) writeLine(io.stdout, `${lead(stripControl(resolution.query))}\n`);
     const alsoNamedBy = alternatives.filter((alt) => match.sharesTitleWith.includes(alt.code));
-    writeLine(io.stdout, entryToText(match, { alsoNamedBy }));
+    writeLine(io.stdout, entryToText(match, { alsoNamedBy }) + notesToText(notesFor(runbook, match)));
     const others = alternatives.filter((alt) => !alsoNamedBy.includes(alt));
     if (lead && others.length > 0) writeLine(io.stdout, `\nAlso possible: ${others.map((alt) => alt.code).join(", ")}`);
     return;
@@ -63,18 +70,19 @@ function printText(io: CliIo, resolution: Resolution): void {
 }
 
 export async function lookup(search: Search, io: CliIo, options: LookupOptions): Promise<number> {
+  const runbook = (await options.runbook?.()) ?? EMPTY_RUNBOOK;
   if (options.batch) {
     if (!options.json) throw new UsageError("--batch needs --json");
     if (options.words.length > 0) throw new UsageError("--batch reads queries from stdin; give no words");
     const lines = (await readAll(io.stdin)).split(/\r?\n/);
     if (lines.at(-1) === "") lines.pop();
-    for (const line of lines) writeLine(io.stdout, toJson(search.resolve(line)));
+    for (const line of lines) writeLine(io.stdout, toJson(search.resolve(line), runbook));
     return EXIT_OK;
   }
   const query = options.words.join(" ");
   if (query.trim() === "") throw new UsageError("give a code or some words to look up");
   const resolution = search.resolve(query);
-  if (options.json) writeLine(io.stdout, toJson(resolution));
-  else printText(io, resolution);
+  if (options.json) writeLine(io.stdout, toJson(resolution, runbook));
+  else printText(io, resolution, runbook);
   return resolution.match ? EXIT_OK : EXIT_NO_MATCH;
 }

@@ -11,7 +11,8 @@ export const COMMAND_OPTIONS = {
   lookup: { json, batch: { type: "boolean" } },
   scan: { json },
   list: { json, component: { type: "string" }, category: { type: "string" } },
-  stats: { json, days: { type: "string" } },
+  stats: { json, days: { type: "string" }, feedback: { type: "boolean" } },
+  runbook: {},
   manifest: { http: { type: "string" } },
   completion: {},
 } as const satisfies Record<Command, ParseArgsOptionsConfig>;
@@ -31,6 +32,7 @@ export const POSITIONALS: Readonly<Record<Command, "codes" | "files" | "shells" 
   scan: "files",
   list: "none",
   stats: "none",
+  runbook: "none",
   manifest: "none",
   completion: "shells",
 };

@@ -1,5 +1,6 @@
 // The CLI: parses arguments and runs lookup, scan, list, stats, manifest or completion with exit codes.
 import { parseArgs } from "node:util";
+import { ConfigError, EXIT_CONFIG, type Env } from "../config.js";
 import { loadCatalog } from "../catalog/load.js";
 import type { Catalog } from "../catalog/types.js";
 import { stripControl } from "../render/text.js";
@@ -36,7 +37,14 @@ function lazyCore(): () => { catalog: Catalog; search: Search } {
   };
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** Where RUNBOOK_FILE and REDIS_URL are read; defaults to this process's environment and directory. */
+export interface CliPlace {
+  env?: Env;
+  cwd?: string;
+}
+
+export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): Promise<number> {
+  const place = { env: where.env ?? process.env, cwd: where.cwd ?? process.cwd() };
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     writeLine(name === undefined ? io.stderr : io.stdout, USAGE.main);
@@ -61,7 +69,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const json = "json" in values && values.json === true;
     switch (name) {
       case "lookup":
-        return await lookup(core().search, io, { json, batch: "batch" in values && values.batch === true, words: positionals });
+        return await lookup(core().search, io, {
+          json,
+          batch: "batch" in values && values.batch === true,
+          words: positionals,
+          // Loaded only when a lookup prints a card: the YAML parser is not needed before.
+          runbook: async () => (await import("../runbook/open.js")).readRunbookOnce(core().search, place),
+        });
+      case "runbook": {
+        if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]!.slice(0, 40)}"`);
+        const { runbookCommand } = await import("./runbook.js");
+        return await runbookCommand(io, positionals[0], core().search, place);
+      }
       // Each command loads only what it needs: `stats` alone brings in the Redis client.
       case "scan": {
         const { scanCommand } = await import("./scan.js");
@@ -83,6 +102,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           json,
           days: stringOption(values, "days"),
           titleOf: (code) => core().search.byCode(code)?.title,
+          env: place.env,
+          feedback: "feedback" in values && values.feedback === true,
         });
       }
       case "manifest": {
@@ -96,6 +117,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     }
   } catch (error) {
+    if (error instanceof ConfigError) {
+      writeLine(io.stderr, `zpa-code ${name}: Configuration error: ${stripControl(error.message)}`);
+      return EXIT_CONFIG;
+    }
     const usageProblem = error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     if (!usageProblem) throw error;
     // The message can quote an argument (an unknown option, a file name): echo it without control characters.

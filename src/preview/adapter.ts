@@ -4,14 +4,19 @@ import { handleAction } from "../bot/actions.js";
 import { handleMessage } from "../bot/auto-reply.js";
 import { createBot, type Bot } from "../bot/bot.js";
 import { handleCommand } from "../bot/command.js";
+import { submitNote } from "../bot/edit-note.js";
 import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Delivery, Outgoing } from "../bot/outgoing.js";
 import type { ImageReading } from "../bot/image-reply.js";
-import { DEFAULT_OCR_SETTINGS, loadConfig, type Config, type OcrSettings } from "../config.js";
+import { loadCatalog } from "../catalog/load.js";
+import { DEFAULT_OCR_SETTINGS, loadConfig, type Config, type Env, type OcrSettings } from "../config.js";
 import { imageTypeOf, MIME_TYPES } from "../ocr/image-type.js";
 import { createOcrReader, type OcrReader } from "../ocr/reader.js";
 import { createImageScanner } from "../ocr/scan-image.js";
-import { SEARCH_MODAL } from "../render/action-ids.js";
+import { NOTE_MODAL, SEARCH_MODAL } from "../render/action-ids.js";
+import { readEditors } from "../runbook/editors.js";
+import { openRunbook } from "../runbook/open.js";
+import { createSearch } from "../search/index.js";
 import type { Search } from "../search/types.js";
 import { openInProcessState } from "../state/open.js";
 import type { PreviewBot, PreviewReply } from "./payloads.js";
@@ -143,6 +148,9 @@ export function createPreviewBot(bot: Bot, onClose?: () => Promise<void>): Previ
     },
 
     async submit(input) {
+      if (input.callbackId === NOTE_MODAL.callbackId) {
+        return outgoingToReplies(await submitNote(bot, { code: input.privateMetadata, userId: input.user.id, values: input.values }));
+      }
       if (input.callbackId !== SEARCH_MODAL.callbackId) return [];
       const query = input.values[SEARCH_MODAL.blockId]?.[SEARCH_MODAL.actionId]?.value;
       return outgoingToReplies(await submitSearch(bot, { userId: input.user.id, metadata: input.privateMetadata, query }));
@@ -161,9 +169,28 @@ export function createPreviewBot(bot: Bot, onClose?: () => Promise<void>): Previ
  * The bot as `npm start` runs it without Slack: the real catalog and search, the auto-reply settings
  * from the configuration, and a fresh in-process state (as a Slack app gets without REDIS_URL).
  */
-export function loadPreviewBot(config: Pick<Config, "autoReply" | "ocr"> = loadConfig({})): PreviewBot {
-  const bot = createBot(config, openInProcessState());
+export interface PreviewRunbookOptions {
+  /** Where RUNBOOK_FILE and RUNBOOK_EDITORS are read; absent: no runbook and no editors. */
+  env?: Env;
+  cwd?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Throws ConfigError for a bad RUNBOOK_FILE or RUNBOOK_EDITORS. The preview has no user groups to ask,
+ * so only user ids in RUNBOOK_EDITORS count (the person typing is U0PREVIEW).
+ */
+export function loadPreviewBot(config: Pick<Config, "autoReply" | "ocr"> = loadConfig({}), options: PreviewRunbookOptions = {}): PreviewBot {
+  const catalog = loadCatalog();
+  const search = createSearch(catalog);
+  const log = options.log ?? (() => undefined);
+  const runbook = options.env ? openRunbook(options.env, search, { log, ...(options.cwd ? { cwd: options.cwd } : {}) }) : undefined;
+  const editors = options.env ? readEditors(options.env) : undefined;
+  const bot = createBot({ ...config, catalog, search, ...(runbook ? { runbook } : {}), ...(editors ? { editors } : {}) }, openInProcessState());
   const ocr = config.ocr ?? DEFAULT_OCR_SETTINGS;
   const images = ocr.enabled ? previewImageReading(bot.search, ocr) : undefined;
-  return createPreviewBot(images ? { ...bot, images } : bot, async () => images?.reader.stop());
+  return createPreviewBot(images ? { ...bot, images } : bot, async () => {
+    runbook?.close();
+    await images?.reader.stop();
+  });
 }

@@ -158,7 +158,9 @@ function textInput(element: JsonObject, ids: string): string {
 function inputBlock(block: JsonObject, blockId: string | undefined): string {
   const optional = block.optional === true ? ` <span class="bk-optional">(optional)</span>` : "";
   const hint = block.hint === undefined ? "" : `<div class="bk-hint">${textObjectToHtml(block.hint)}</div>`;
-  return `<label class="bk-input-label"><span class="bk-label">${escapeHtml(plainWords(block.label))}${optional}</span>${elementToHtml(block.element, blockId)}</label>${hint}`;
+  // dispatch_action: Enter in the box sends block_actions with its value, as Slack does (App Home search).
+  const dispatch = block.dispatch_action === true ? ' data-dispatch-action="true"' : "";
+  return `<label class="bk-input-label"${dispatch}><span class="bk-label">${escapeHtml(plainWords(block.label))}${optional}</span>${elementToHtml(block.element, blockId)}</label>${hint}`;
 }
 
 /** A message payload: its blocks, or (as Slack does when there are none) its text as mrkdwn. */

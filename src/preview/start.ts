@@ -28,11 +28,12 @@ export function previewStartedLine(url: string): string {
   );
 }
 
-/** Throws ConfigError for a bad PREVIEW_HOST, before anything listens. */
+/** Throws ConfigError for a bad PREVIEW_HOST, RUNBOOK_FILE or RUNBOOK_EDITORS, before anything listens. */
 export async function startLocalPreview(options: LocalPreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const host = readPreviewHost(options.env);
-  const bot = options.autoReply ? loadPreviewBot({ autoReply: options.autoReply, ocr: options.ocr }) : loadPreviewBot();
+  const config = options.autoReply ? { autoReply: options.autoReply, ...(options.ocr ? { ocr: options.ocr } : {}) } : undefined;
+  const bot = loadPreviewBot(config, { env: options.env, log });
   const preview = await startPreviewServer({ bot, host, port: options.port, log });
   log(previewStartedLine(preview.url));
   return preview;

@@ -1,12 +1,14 @@
-// The App Home tab: how-to, "Seen this week", component/category filters, search, and one page of codes.
-// Pure: the bot computes the page and the counts; this only lays them out.
-import { CATEGORIES, COMPONENTS, COMPONENT_NAMES, type Category, type Component, type Entry } from "../catalog/types.js";
+// The App Home tab: what people came for first (search box and filters, then the list of codes),
+// "Seen this week" last. Pure: the bot computes the page and the counts; this only lays them out.
+import { COMPONENTS, COMPONENT_NAMES, SEVERITIES, type Component, type Entry, type Severity } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
-import { actions, button, context, divider, echoSection, header, option, section } from "./blocks.js";
-import { categoryText } from "./card.js";
+import { actions, button, context, divider, echoContext, echoSection, header, option, plain, section } from "./blocks.js";
 import { echoUserText, escapeMrkdwn } from "./escape.js";
+import { LIMITS } from "./limits.js";
+import { MAX_SEARCH_CHARS } from "./modals.js";
+import { SEVERITY_LABEL } from "./severity.js";
 import { summaryLine } from "./summary.js";
-import type { Block, HomeView, SelectOption, StaticSelect } from "./types.js";
+import type { Block, Button, HomeView, SelectOption, StaticSelect } from "./types.js";
 
 export const ALL = "all";
 /** Rows "Seen this week" shows at most, whatever it is given: keeps the view far below 100 blocks. */
@@ -28,8 +30,12 @@ export interface HomePage {
   /** Serialized filter/search/page state, carried in the view itself. */
   metadata: string;
   component: Component | null;
-  category: Category | null;
+  severity: Severity | null;
   query: string | null;
+  /** Only codes with a team note of their own. */
+  noted: boolean;
+  /** The search box's generation: a new one (after Clear search) shows an empty box. */
+  searchBox: number;
   /** Codes on this page. */
   entries: readonly Entry[];
   /** Codes matching the filters and search, over all pages. */
@@ -38,9 +44,11 @@ export interface HomePage {
   page: number;
   pageCount: number;
   pageSize: number;
-  /** Codes per component and per category (under the other filter), for the select labels. */
+  /** Codes per component and per severity (under the other filters), for the select labels. */
   componentCounts: Readonly<Record<Component | typeof ALL, number>>;
-  categoryCounts: Readonly<Record<Category | typeof ALL, number>>;
+  severityCounts: Readonly<Record<Severity | typeof ALL, number>>;
+  /** Codes with a team note of their own, under the other filters and the search. */
+  notedCount: number;
   /** The slash command, for the how-to. */
   command: string;
   /** Most seen codes; absent when the bot keeps no state (the section is left out). */
@@ -67,13 +75,44 @@ function componentSelect(page: HomePage): StaticSelect {
   return filterSelect(ACTION.homeComponent, "Component", options, page.component);
 }
 
-function categorySelect(page: HomePage): StaticSelect {
+function severitySelect(page: HomePage): StaticSelect {
   const options = [
-    option(`All categories (${page.categoryCounts.all})`, ALL),
-    ...CATEGORIES.map((c) => option(`${categoryText(c)} (${page.categoryCounts[c]})`, c)),
+    option(`All severities (${page.severityCounts.all})`, ALL),
+    ...SEVERITIES.map((s) => option(`${SEVERITY_LABEL[s]} (${page.severityCounts[s]})`, s)),
   ];
-  return filterSelect(ACTION.homeCategory, "Category", options, page.category);
+  return filterSelect(ACTION.homeSeverity, "Severity", options, page.severity);
 }
+
+function notedToggle(page: HomePage): Button {
+  return page.noted
+    ? button(`With a team note (${page.notedCount}) ✓`, ACTION.homeNoted, "off", "primary")
+    : button(`With a team note (${page.notedCount})`, ACTION.homeNoted, "on");
+}
+
+/**
+ * The search box. Slack keeps what was typed in a box whose block id it already knows, so the box
+ * keeps the query while searching; a new id after "Clear search" empties it. (No initial_value: the
+ * query is echoed, escaped, in the line above the list instead.)
+ */
+export const SEARCH_BLOCK_PREFIX = "zpa_home_query";
+
+function searchBox(page: HomePage): Block {
+  return {
+    type: "input",
+    block_id: `${SEARCH_BLOCK_PREFIX}:${page.searchBox}`,
+    dispatch_action: true,
+    label: plain("Search codes", LIMITS.inputLabel),
+    element: {
+      type: "plain_text_input",
+      action_id: ACTION.homeQuery,
+      placeholder: plain("A code, part of one, or a few words; press Enter", LIMITS.placeholderText),
+      max_length: MAX_SEARCH_CHARS,
+      dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
+    },
+  };
+}
+
+const hasFilters = (page: HomePage): boolean => page.component !== null || page.severity !== null || page.noted;
 
 function codeRow(entry: Entry): Block {
   return section(summaryLine(entry), button("View", actionId(ACTION.homeView, entry.code), entry.code));
@@ -95,11 +134,11 @@ function seenRow(row: SeenRow, index: number): Block {
 function seenBlocks(seen: SeenSection | undefined): Block[] {
   if (!seen) return [];
   if (seen.status === "unavailable") {
-    return [section("*Seen this week*"), context("Not available right now: the bot's shared store cannot be reached."), divider()];
+    return [divider(), section("*Seen this week*"), context("Not available right now: the bot's shared store cannot be reached.")];
   }
   const title = section(`*Seen this week*: codes pasted most in the channels I read, last ${plural(seen.days, "day", "days")}`);
-  if (seen.rows.length === 0) return [title, context("Nothing seen yet this week."), divider()];
-  return [title, ...seen.rows.slice(0, MAX_SEEN_ROWS).map(seenRow), divider()];
+  if (seen.rows.length === 0) return [divider(), title, context("Nothing seen yet this week.")];
+  return [divider(), title, ...seen.rows.slice(0, MAX_SEEN_ROWS).map(seenRow)];
 }
 
 function pager(page: HomePage): Block[] {
@@ -110,36 +149,39 @@ function pager(page: HomePage): Block[] {
   return [actions(buttons, "zpa_home_pager")];
 }
 
+/** "No codes …", said once, with the button that undoes what emptied the list. */
+function emptyList(page: HomePage): Block {
+  if (hasFilters(page)) {
+    if (page.query === null) return section("No codes match these filters.", button("Clear filters", ACTION.homeClearFilters, "clear"));
+    const what = `*Search:* “${echoUserText(page.query)}”: no code matches with these filters.`;
+    return { ...echoSection(what), accessory: button("Clear filters", ACTION.homeClearFilters, "clear") };
+  }
+  return { ...echoSection(`*Search:* “${echoUserText(page.query ?? "")}”: no code matches.`), accessory: button("Clear search", ACTION.homeClearSearch, "clear") };
+}
+
 export function renderHome(page: HomePage): HomeView {
-  const controls = [componentSelect(page), categorySelect(page), button("Search", ACTION.homeSearch, "open", "primary")];
+  const controls: Array<Button | StaticSelect> = [componentSelect(page), severitySelect(page), notedToggle(page)];
   if (page.query !== null) controls.push(button("Clear search", ACTION.homeClearSearch, "clear"));
+  if (hasFilters(page) && page.total > 0) controls.push(button("Clear filters", ACTION.homeClearFilters, "clear"));
 
   const blocks: Block[] = [
     header("ZPA session status codes"),
-    section(
-      `Type \`${escapeMrkdwn(page.command)} CODE\` anywhere (a code, part of one, a title or a few words), ` +
-        "or invite me to a channel and paste a log line: I answer in the thread. " +
-        "Filter or search below, and open any code with *View*.",
+    context(
+      `Search or filter below and open any code with *View*. Anywhere in Slack: \`${escapeMrkdwn(page.command)} CODE\`, ` +
+        "or invite me to a channel and paste a log line: I answer in the thread.",
     ),
-    ...seenBlocks(page.seen),
+    searchBox(page),
     actions(controls, "zpa_home_controls"),
   ];
-  if (page.query !== null) {
-    blocks.push(echoSection(`*Search:* “${echoUserText(page.query)}”, ${page.total} ${page.total === 1 ? "code" : "codes"}`));
+  if (page.total > 0) {
+    const first = (page.page - 1) * page.pageSize + 1;
+    const last = first + page.entries.length - 1;
+    const search = page.query !== null ? `*Search:* “${echoUserText(page.query)}”  ·  ` : "";
+    // Verbatim: the line echoes what the user typed.
+    blocks.push(echoContext(`${search}Codes ${first}–${last} of ${page.total}  ·  page ${page.page} of ${page.pageCount}`));
   }
-  const first = (page.page - 1) * page.pageSize + 1;
-  const last = first + page.entries.length - 1;
-  blocks.push(
-    context(
-      page.total === 0
-        ? "No codes"
-        : `Codes ${first}–${last} of ${page.total}  ·  page ${page.page} of ${page.pageCount}`,
-    ),
-    divider(),
-  );
-  if (page.entries.length === 0) {
-    blocks.push(section(page.query !== null ? "No code matches this search with these filters." : "No codes match these filters."));
-  }
-  blocks.push(...page.entries.map(codeRow), ...pager(page));
+  blocks.push(divider());
+  if (page.entries.length === 0) blocks.push(emptyList(page));
+  blocks.push(...page.entries.map(codeRow), ...pager(page), ...seenBlocks(page.seen));
   return { type: "home", private_metadata: page.metadata, blocks };
 }

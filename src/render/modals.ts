@@ -1,20 +1,19 @@
 // Modals opened from the App Home: a code's full card, and the search box.
-import type { Entry } from "../catalog/types.js";
 import { SEARCH_MODAL } from "./action-ids.js";
 import { plain } from "./blocks.js";
-import { renderCard } from "./card.js";
 import { LIMITS } from "./limits.js";
-import type { ModalView } from "./types.js";
+import type { Message, ModalView } from "./types.js";
 
 /** Longest search Slack lets a user type into the box. */
 export const MAX_SEARCH_CHARS = 200;
 
-export function renderCardModal(entry: Entry, alsoNames: readonly Entry[]): ModalView {
+/** `card` is the code's full card as the bot renders it (team notes included). */
+export function renderCardModal(card: Message): ModalView {
   return {
     type: "modal",
     title: plain("ZPA status code", LIMITS.modalTitle),
     close: plain("Close", LIMITS.modalButton),
-    blocks: renderCard(entry, { alsoNames }).blocks,
+    blocks: card.blocks,
   };
 }
 

@@ -1,7 +1,7 @@
 // The answer when a query matches no code confidently: the query echoed safely, plus suggestions.
 import type { Entry } from "../catalog/types.js";
 import { ACTION, actionId } from "./action-ids.js";
-import { actions, button, context, echoSection, section } from "./blocks.js";
+import { button, context, echoSection, section } from "./blocks.js";
 import { echoUserText, escapeMrkdwn } from "./escape.js";
 import { summaryLine } from "./summary.js";
 import type { Block, Message } from "./types.js";
@@ -12,10 +12,11 @@ export function renderNoMatch(query: string, suggestions: readonly Entry[], comm
   const shown = suggestions.slice(0, MAX_SUGGESTIONS);
   const echo = echoUserText(query);
   const blocks: Block[] = [echoSection(`:mag: No code matches “${echo}”.`)];
+  // Each suggestion once: its line with its own Show button beside it.
   if (shown.length > 0) {
     blocks.push(
-      section(`*Did you mean*\n${shown.map(summaryLine).join("\n")}`),
-      actions(shown.map((e) => button(e.code, actionId(ACTION.show, e.code), e.code))),
+      section("*Did you mean*"),
+      ...shown.map((e) => section(summaryLine(e), button("Show", actionId(ACTION.show, e.code), e.code))),
     );
   }
   blocks.push(

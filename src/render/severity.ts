@@ -9,7 +9,7 @@ export const SEVERITY_EMOJI: Record<Severity, string> = {
   success: ":white_check_mark:",
 };
 
-const SEVERITY_LABEL: Record<Severity, string> = {
+export const SEVERITY_LABEL: Record<Severity, string> = {
   error: "Error",
   policy: "Policy block",
   info: "Info",

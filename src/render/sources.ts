@@ -1,5 +1,4 @@
-// The help pages behind the catalog's source names ("file#table"), for the card's "Source" line.
-import { mrkdwnLink } from "./escape.js";
+// The help pages behind the catalog's source names ("file#table"), for the card's link line.
 
 interface SourcePage {
   title: string;
@@ -53,8 +52,8 @@ const SOURCE_PAGES: Record<string, SourcePage> = {
   },
 };
 
-/** Distinct source pages of an entry, in the catalog's order (primary first), as mrkdwn links. */
-export function sourceLinks(sources: readonly string[]): string[] {
+/** Distinct source pages of an entry, in the catalog's order (primary first), with what part of each the entry came from. */
+export function sourcePages(sources: readonly string[]): Array<{ url: string; title: string }> {
   const partsByFile = new Map<string, string[]>();
   for (const source of sources) {
     const [file = source, part] = source.split("#");
@@ -64,8 +63,8 @@ export function sourceLinks(sources: readonly string[]): string[] {
   }
   return [...partsByFile].map(([file, parts]) => {
     const page = SOURCE_PAGES[file];
-    if (!page) return mrkdwnLink("", file);
+    if (!page) return { url: "", title: file };
     const detail = parts.length > 0 ? ` (${parts.join(", ")} ${page.part})` : "";
-    return mrkdwnLink(page.url, page.title + detail);
+    return { url: page.url, title: page.title + detail };
   });
 }

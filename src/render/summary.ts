@@ -15,7 +15,7 @@ export function detailsButton(entry: Entry, prefix: string): ReturnType<typeof b
 }
 
 export function summaryLine(entry: Entry): string {
-  return `${SEVERITY_EMOJI[entry.severity]} *${escapeMrkdwn(entry.code)}*  ${escapeMrkdwn(clip(entry.title, 200))}`;
+  return `${SEVERITY_EMOJI[entry.severity]} \`${escapeMrkdwn(entry.code)}\`  ${escapeMrkdwn(clip(entry.title, 200))}`;
 }
 
 export function compactBlocks(entry: Entry, detailsPrefix: string): Block[] {

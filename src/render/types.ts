@@ -41,6 +41,10 @@ export interface PlainTextInput {
   action_id: string;
   placeholder?: PlainText;
   max_length?: number;
+  multiline?: boolean;
+  initial_value?: string;
+  /** Send block_actions as the user types or presses Enter (App Home's inline search). */
+  dispatch_action_config?: { trigger_actions_on: Array<"on_enter_pressed" | "on_character_entered"> };
 }
 
 export interface HeaderBlock {
@@ -76,6 +80,10 @@ export interface InputBlock {
   block_id: string;
   label: PlainText;
   element: PlainTextInput;
+  optional?: boolean;
+  hint?: PlainText;
+  /** The element sends block_actions (no modal needed): App Home's search box. */
+  dispatch_action?: boolean;
 }
 
 export type Block = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | DividerBlock | InputBlock;

@@ -2,6 +2,11 @@
 // start-up failures into one-line messages, and stops gracefully. Only main.ts calls this.
 import { ConfigError, EXIT_CONFIG, EXIT_UNAVAILABLE, type Env, type SlackConfig } from "../config.js";
 import { createBot } from "../bot/bot.js";
+import { loadCatalog } from "../catalog/load.js";
+import { readEditors, type EditorsConfig } from "../runbook/editors.js";
+import { openRunbook } from "../runbook/open.js";
+import type { RunbookSource } from "../runbook/source.js";
+import { createSearch } from "../search/index.js";
 import { openState, type State } from "../state/open.js";
 import { StateUnavailableError } from "../state/store.js";
 import { createRedactingLogger } from "./logger.js";
@@ -16,7 +21,18 @@ export async function serveSlack(
   const logger = createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
   keepServingOnUnexpectedErrors(logger);
 
-  // Before Slack: with Redis unreachable there is nothing to connect for.
+  // Before Slack: a bad runbook file or an unreachable Redis is nothing to connect for.
+  const catalog = loadCatalog();
+  const search = createSearch(catalog);
+  let runbook: RunbookSource;
+  let editors: EditorsConfig;
+  try {
+    editors = readEditors(env);
+    runbook = openRunbook(env, search, { log: (line) => logger.info(line), warn: (line) => logger.warn(line), sighup: true });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
+    throw error;
+  }
   let state: State;
   try {
     state = await openState(env, (line) => logger.warn(line));
@@ -29,7 +45,7 @@ export async function serveSlack(
 
   let running: RunningSlackApp;
   try {
-    running = await startSlackApp(config, createBot(config, state), { logger });
+    running = await startSlackApp(config, createBot({ ...config, catalog, search, runbook, editors }, state), { logger });
   } catch (error) {
     await state.store.close().catch(() => undefined);
     if (error instanceof SlackStartError) fail(`Configuration error: ${error.message}`, EXIT_CONFIG);
@@ -53,6 +69,7 @@ export async function serveSlack(
     running
       .stop()
       .then(async () => {
+        runbook.close();
         await state.store.close();
         logger.info(`State store closed (${state.store.where})`);
       })

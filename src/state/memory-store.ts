@@ -5,13 +5,18 @@ import { HOUR_MS, hourBucketsBetween, hourBucket, rankCodes } from "./buckets.js
 import { MemoryDedupeStore } from "./memory-dedupe.js";
 import {
   assertClaimKey,
+  MAX_EDITED_CODES,
+  MAX_FEEDBACK_KEPT,
   MAX_RECENT_SIGHTINGS_PER_CODE,
+  NOTE_VERSIONS_KEPT,
   sameSetting,
   SETTING_TTL_MS,
   systemClock,
   type ChannelSetting,
   type Clock,
   type CodeCount,
+  type EditedNote,
+  type Feedback,
   type RecentActivity,
   type Sighting,
   type SightingLimits,
@@ -32,7 +37,16 @@ export interface MemoryStateStore extends StateStore {
   /** How many entries are held right now, expired ones not yet pruned included. */
   entryCount(): number;
   /** Each kind's total, for tests of the caps. */
-  heldCounts(): { claims: number; settings: number; tallies: number; people: number; trails: number; recentSightings: number };
+  heldCounts(): {
+    claims: number;
+    settings: number;
+    tallies: number;
+    people: number;
+    trails: number;
+    recentSightings: number;
+    editedNotes: number;
+    feedback: number;
+  };
 }
 
 /** About 2 MB of claims; a bigger workspace that needs longer memory than this shares a Redis. */
@@ -74,6 +88,11 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
   const settings = new Map<string, Expiring<ChannelSetting>>();
   const hours = new Map<number, HourTally>();
   const recent = new Map<string, RecentTrail>();
+  /** Versions per code, newest first. */
+  const notes = new Map<string, EditedNote[]>();
+  /** In recording order; at most maxFeedback, oldest dropped first. */
+  let feedback: Feedback[] = [];
+  const maxFeedback = Math.min(MAX_FEEDBACK_KEPT, maxEntries);
   const maxPeople = maxEntries * PEOPLE_PER_ENTRY;
   // Totals over every hour and every trail, kept as entries come and go, so the caps cost no scan.
   let tallyCount = 0;
@@ -267,6 +286,32 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
       return { count: inWindow.length, people: new Set(inWindow.map((item) => item.userHash)).size };
     },
 
+    async saveEditedNote(code, note) {
+      const versions = notes.get(code) ?? [];
+      if (!notes.has(code) && notes.size >= MAX_EDITED_CODES) throw new RangeError(`at most ${MAX_EDITED_CODES} codes can have an edited note`);
+      notes.set(code, [structuredClone(note), ...versions].slice(0, NOTE_VERSIONS_KEPT));
+    },
+
+    async editedNotes() {
+      return new Map([...notes].map(([code, versions]) => [code, structuredClone(versions[0]!)]));
+    },
+
+    async editedNoteHistory(code) {
+      return structuredClone(notes.get(code) ?? []);
+    },
+
+    async recordFeedback(vote) {
+      const oldest = clock() - retentionMs;
+      feedback = feedback.filter((f) => f.timeMs >= oldest);
+      feedback.push(structuredClone(vote));
+      if (feedback.length > maxFeedback) feedback.splice(0, feedback.length - maxFeedback);
+    },
+
+    async feedbackSince(sinceMs) {
+      const from = Math.max(sinceMs, clock() - retentionMs);
+      return structuredClone(feedback.filter((f) => f.timeMs >= from).sort((a, b) => a.timeMs - b.timeMs));
+    },
+
     isHealthy: () => true,
     onHealthChange: () => () => {},
 
@@ -274,15 +319,26 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStateStore
       settings.clear();
       hours.clear();
       recent.clear();
+      notes.clear();
+      feedback = [];
       tallyCount = peopleCount = recentCount = 0;
     },
 
     entryCount() {
-      return claims.size + settings.size + tallyCount + recent.size;
+      return claims.size + settings.size + tallyCount + recent.size + notes.size + feedback.length;
     },
 
     heldCounts() {
-      return { claims: claims.size, settings: settings.size, tallies: tallyCount, people: peopleCount, trails: recent.size, recentSightings: recentCount };
+      return {
+        claims: claims.size,
+        settings: settings.size,
+        tallies: tallyCount,
+        people: peopleCount,
+        trails: recent.size,
+        recentSightings: recentCount,
+        editedNotes: notes.size,
+        feedback: feedback.length,
+      };
     },
   };
 }

@@ -1,4 +1,5 @@
-// Every Redis key the bot writes, in one place. All start with the prefix and all expire.
+// Every Redis key the bot writes, in one place. All start with the prefix and all expire, except
+// team notes edited in Slack: a team's runbook must not vanish after a quiet year.
 
 export const DEFAULT_KEY_PREFIX = "zpa:";
 
@@ -15,6 +16,12 @@ export interface RedisKeys {
   recentSightings(channel: string, code: string): string;
   /** Sorted set hashed user -> time last seen, for the same code and channel. */
   recentPeople(channel: string, code: string): string;
+  /** Hash code -> JSON of its newest Slack-edited note. No expiry. */
+  editedNotes(): string;
+  /** List of JSON versions of one code's note, newest first, trimmed to NOTE_VERSIONS_KEPT. No expiry. */
+  noteHistory(code: string): string;
+  /** Sorted set of JSON votes (score = time); old ones trimmed, expires retention after its last write. */
+  feedback(): string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -25,5 +32,8 @@ export function redisKeys(prefix: string): RedisKeys {
     peopleInHour: (hour, code) => `${prefix}people:${hour}:${code}`,
     recentSightings: (channel, code) => `${prefix}recent:${channel}:${code}`,
     recentPeople: (channel, code) => `${prefix}recent-people:${channel}:${code}`,
+    editedNotes: () => `${prefix}notes`,
+    noteHistory: (code) => `${prefix}note-history:${code}`,
+    feedback: () => `${prefix}feedback`,
   };
 }

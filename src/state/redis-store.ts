@@ -5,8 +5,25 @@ import { Redis } from "ioredis";
 import { HOUR_MS, hourBucket, hourBucketsBetween, rankCodes } from "./buckets.js";
 import { ConfigError } from "../config.js";
 import { redisDatabaseOf } from "./config.js";
-import { StateUnavailableError, assertClaimKey, MAX_RECENT_SIGHTINGS_PER_CODE, SETTING_TTL_MS, systemClock, type ChannelSetting, type Clock, type CodeCount, type HealthListener, type SightingLimits, type StateStore } from "./store.js";
+import { parseEditedNote, parseFeedback } from "./records.js";
 import { DEFAULT_KEY_PREFIX, redisKeys } from "./redis-keys.js";
+import {
+  StateUnavailableError,
+  assertClaimKey,
+  MAX_FEEDBACK_KEPT,
+  MAX_RECENT_SIGHTINGS_PER_CODE,
+  NOTE_VERSIONS_KEPT,
+  SETTING_TTL_MS,
+  systemClock,
+  type ChannelSetting,
+  type Clock,
+  type CodeCount,
+  type EditedNote,
+  type Feedback,
+  type HealthListener,
+  type SightingLimits,
+  type StateStore,
+} from "./store.js";
 
 export interface RedisStoreOptions extends SightingLimits {
   /** redis://[user:password@]host:port[/db] or rediss:// for TLS. */
@@ -242,6 +259,59 @@ function createRedisStore(
             .exec(),
         );
         return { count: Number(count), people: Number(people) };
+      }),
+
+    saveEditedNote: (code, note) =>
+      run(async () => {
+        const json = JSON.stringify(note);
+        const history = keys.noteHistory(code);
+        results(
+          await client
+            .multi()
+            .hset(keys.editedNotes(), code, json)
+            .lpush(history, json)
+            .ltrim(history, 0, NOTE_VERSIONS_KEPT - 1)
+            .exec(),
+        );
+      }),
+
+    editedNotes: () =>
+      run(async () => {
+        const notes = new Map<string, EditedNote>();
+        for (const [code, json] of Object.entries(await client.hgetall(keys.editedNotes()))) {
+          const note = parseEditedNote(json);
+          if (note) notes.set(code, note);
+        }
+        return notes;
+      }),
+
+    editedNoteHistory: (code) =>
+      run(async () => {
+        const versions = await client.lrange(keys.noteHistory(code), 0, NOTE_VERSIONS_KEPT - 1);
+        return versions.map(parseEditedNote).filter((note): note is EditedNote => note !== null);
+      }),
+
+    recordFeedback: (feedback) =>
+      run(async () => {
+        const key = keys.feedback();
+        // The random suffix keeps two identical votes in the same millisecond as two members.
+        const member = `${JSON.stringify(feedback)}\u0000${randomBytes(4).toString("hex")}`;
+        results(
+          await client
+            .multi()
+            .zadd(key, feedback.timeMs, member)
+            .zremrangebyscore(key, "-inf", `(${clock() - retentionMs}`)
+            .zremrangebyrank(key, 0, -(MAX_FEEDBACK_KEPT + 1))
+            .pexpire(key, retentionMs)
+            .exec(),
+        );
+      }),
+
+    feedbackSince: (sinceMs) =>
+      run(async () => {
+        const from = Math.max(sinceMs, clock() - retentionMs);
+        const members = await client.zrangebyscore(keys.feedback(), from, "+inf");
+        return members.map((member) => parseFeedback(member.slice(0, member.lastIndexOf("\u0000")))).filter((f): f is Feedback => f !== null);
       }),
 
     isHealthy: () => healthy,

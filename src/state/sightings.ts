@@ -79,6 +79,8 @@ export interface Observation {
 }
 
 export interface Sightings {
+  /** The salted hash stored in place of a user id (feedback uses the same one). */
+  hashUser: UserHasher;
   /** Counts one sighting now; the user id is hashed before it reaches the store. */
   record(code: string, channel: string, userId: string): Promise<void>;
   spike(code: string, channel: string): Promise<SpikeCheck>;
@@ -108,6 +110,7 @@ export function createSightings(store: StateStore, options: SightingsOptions): S
   const { hashUser, spikeWindowMs, spikeMinPeople } = options;
 
   const sightings: Sightings = {
+    hashUser,
     async record(code, channel, userId) {
       checkIds(code, channel);
       if (userId === "") throw new RangeError("sighting user id is empty");

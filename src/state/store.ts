@@ -1,6 +1,8 @@
 // The one state contract that dedupe, channel settings and sightings go through. Two implementations:
 // in-process (memory-store.ts, the default) and Redis (redis-store.ts, shared by every replica).
 
+import type { Link } from "../catalog/types.js";
+
 /** "Have we already done this?": the part of the store that dedupe needs, so tests can pass a bare one. */
 export interface DedupeStore {
   /** True the first time `key` is claimed within `ttlMs`; false while an earlier claim is alive. */
@@ -50,6 +52,37 @@ export interface RecentActivity {
   count: number;
   people: number;
 }
+
+/** A team note saved from Slack's "Edit team note": the note and who saved it when. */
+export interface EditedNote {
+  text: string;
+  links: Link[];
+  owner?: string;
+  /** Slack user id of the editor. */
+  editedBy: string;
+  editedAtMs: number;
+}
+
+/** Versions of one code's note a store keeps (newest first); older ones are dropped. */
+export const NOTE_VERSIONS_KEPT = 20;
+/** Codes with a Slack-edited note a store holds at most (the catalog has under 200). */
+export const MAX_EDITED_CODES = 5_000;
+
+/** "Right code?" answered on a card: what was asked, what was shown, and what else was offered. */
+export interface Feedback {
+  query: string;
+  code: string;
+  vote: "up" | "down";
+  /** The other codes the answer offered (a 👎 says one of them may have been meant). */
+  alternatives: string[];
+  /** Salted hash, as for sightings: raw user ids never reach a store. */
+  userHash: string;
+  timeMs: number;
+}
+
+export const MAX_FEEDBACK_QUERY_CHARS = 300;
+/** Votes a store keeps within the retention; the oldest go first beyond this. */
+export const MAX_FEEDBACK_KEPT = 100_000;
 
 /** How long sightings live and how far back the recent (spike) window reaches. */
 export interface SightingLimits {
@@ -102,6 +135,18 @@ export interface StateStore extends DedupeStore {
   topCodes(sinceMs: number, limit: number): Promise<CodeCount[]>;
   /** Sightings of one code in one channel since sinceMs (at most recentWindowMs back). */
   recentActivity(code: string, channel: string, sinceMs: number): Promise<RecentActivity>;
+
+  /** Saves a code's note as its newest version (the last NOTE_VERSIONS_KEPT are kept). Notes never expire. */
+  saveEditedNote(code: string, note: EditedNote): Promise<void>;
+  /** The newest Slack-edited note of every code that has one. */
+  editedNotes(): Promise<Map<string, EditedNote>>;
+  /** One code's versions, newest first. */
+  editedNoteHistory(code: string): Promise<EditedNote[]>;
+
+  /** Kept for the sightings' retention, like the sightings themselves. */
+  recordFeedback(feedback: Feedback): Promise<void>;
+  /** Votes since sinceMs, oldest first. */
+  feedbackSince(sinceMs: number): Promise<Feedback[]>;
 
   /** False while a shared store is unreachable: callers should skip auto-replies rather than risk duplicates. */
   isHealthy(): boolean;

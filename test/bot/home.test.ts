@@ -8,7 +8,7 @@ import { handleHomeAction, openHome, submitSearch } from "../../src/bot/home-act
 import { INITIAL_HOME_STATE, parseHomeState, serializeHomeState, type HomeState } from "../../src/bot/home-state.js";
 import type { Outgoing } from "../../src/bot/outgoing.js";
 import { loadCatalog } from "../../src/catalog/load.js";
-import { CATEGORIES, COMPONENTS, type Entry } from "../../src/catalog/types.js";
+import { COMPONENTS, SEVERITIES, type Entry } from "../../src/catalog/types.js";
 import { ACTION, SEARCH_MODAL } from "../../src/render/action-ids.js";
 import { LIMITS, viewViolations } from "../../src/render/limits.js";
 import type { HomeView, StaticSelect } from "../../src/render/types.js";
@@ -17,12 +17,27 @@ import { DAY_MS } from "../../src/state/buckets.js";
 import { createMemoryStore } from "../../src/state/memory-store.js";
 import { systemClock, type StateStore } from "../../src/state/store.js";
 import { createSightings, createUserHasher } from "../../src/state/sightings.js";
+import { codeLookup } from "../../src/runbook/open.js";
+import { parseRunbook } from "../../src/runbook/parse.js";
+import { fixedRunbook } from "../../src/runbook/source.js";
+import { createSearch } from "../../src/search/index.js";
 
 const catalog = loadCatalog();
 
+/** A runbook naming a few codes of its own, so the team-note filter has something to show. */
+const NOTED = ["BRK_MT_SETUP_TIMEOUT", "AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER", "BRK_MT_AUTH_SAML_FINGER_PRINT_FAIL"];
+const runbook = parseRunbook(
+  `notes:\n  - codes: [${NOTED.join(", ")}]\n    text: ours\n  - component: AC\n    text: broad\n`,
+  "runbook.yml",
+  codeLookup(createSearch(catalog)),
+);
+
 function botWith(store: StateStore): Bot {
   const sightings = createSightings(store, { hashUser: createUserHasher("bot-home-test-salt-01"), spikeWindowMs: 60_000, spikeMinPeople: 5 });
-  return createBot({ catalog, autoReply: { enabled: true, channels: null, dedupeHours: 24 } }, { store, sightings, clock: systemClock });
+  return createBot(
+    { catalog, autoReply: { enabled: true, channels: null, dedupeHours: 24 }, runbook: fixedRunbook(runbook) },
+    { store, sightings, clock: systemClock },
+  );
 }
 
 const bot = botWith(createMemoryStore({ retentionMs: 30 * DAY_MS, recentWindowMs: 60_000 }));
@@ -47,7 +62,7 @@ function seenRows(view: HomeView): Array<{ text: string; view?: string }> {
 }
 
 function pageLine(view: HomeView): string {
-  const line = view.blocks.find((b) => b.type === "context" && /^(Codes \d|No codes)/.test(b.elements[0]?.text ?? ""));
+  const line = view.blocks.find((b) => b.type === "context" && /Codes \d/.test(b.elements[0]?.text ?? ""));
   return line?.type === "context" ? line.elements.map((e) => e.text).join(" ") : "";
 }
 
@@ -62,14 +77,16 @@ function published(outgoing: Outgoing[]): HomeView {
 }
 
 const matches = (state: HomeState) => (e: Entry): boolean =>
-  (state.component === null || e.component === state.component) && (state.category === null || e.category === state.category);
+  (state.component === null || e.component === state.component) &&
+  (state.severity === null || e.severity === state.severity) &&
+  (!state.noted || NOTED.includes(e.code));
 
 describe("App Home", () => {
-  it("every component × category × page combination fits, and the pages list each matching code once", async () => {
+  it("every component × severity × team-note × page combination fits, and the pages list each matching code once", async () => {
     let views = 0;
     for (const component of [null, ...COMPONENTS]) {
-      for (const category of [null, ...CATEGORIES]) {
-        const state: HomeState = { ...INITIAL_HOME_STATE, component, category };
+      for (const severity of [null, ...SEVERITIES]) for (const noted of [false, true]) {
+        const state: HomeState = { ...INITIAL_HOME_STATE, component, severity, noted };
         const expected = catalog.entries.filter(matches(state)).map((e) => e.code).sort();
         const pageCount = Math.max(1, Math.ceil(expected.length / HOME_PAGE_SIZE));
         const seen: string[] = [];
@@ -95,7 +112,7 @@ describe("App Home", () => {
   it("shows severity emoji, code and title per line with a View button, and Previous/Next as needed", async () => {
     const first = await buildHome(bot, INITIAL_HOME_STATE);
     const row = first.blocks.find((b) => b.type === "section" && b.accessory);
-    expect(row?.type === "section" && row.text?.text).toMatch(/^:[a-z_]+: \*[A-Z0-9_]+\*  \S/);
+    expect(row?.type === "section" && row.text?.text).toMatch(/^:[a-z_]+: `[A-Z0-9_]+`  \S/);
     const pager = (view: HomeView): string[] =>
       view.blocks.flatMap((b) => (b.type === "actions" ? b.elements.filter((e) => e.action_id.startsWith(ACTION.homePage)).map((e) => e.type === "button" ? e.text.text : "") : []));
     expect(pager(first)).toEqual(["Next"]);
@@ -109,29 +126,29 @@ describe("App Home", () => {
 
   it("labels the filters with counts and keeps the current choice selected", async () => {
     const view = await buildHome(bot, { ...INITIAL_HOME_STATE, component: "AC" });
-    const [component, category] = selects(view);
+    const [component, severity] = selects(view);
     const acCount = catalog.entries.filter((e) => e.component === "AC").length;
     expect(component?.initial_option?.value).toBe("AC");
     expect(component?.options.map((o) => o.value)).toEqual(["all", ...COMPONENTS]);
     expect(component?.options.find((o) => o.value === "AC")?.text.text).toContain(`(${acCount})`);
-    expect(category?.initial_option?.value).toBe("all");
-    expect(category?.options[0]?.text.text).toContain(`(${acCount})`);
+    expect(severity?.initial_option?.value).toBe("all");
+    expect(severity?.options[0]?.text.text).toContain(`(${acCount})`);
   });
 
   it("filters and pages through the view's own metadata, starting again at page 1 on a new filter", async () => {
     const page3 = await buildHome(bot, { ...INITIAL_HOME_STATE, page: 3 });
-    const filtered = published(await handleHomeAction(bot, { action: ACTION.homeCategory, value: "policy", userId: "U1", metadata: page3.private_metadata }));
-    expect(parseHomeState(filtered.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, category: "policy", page: 1 });
-    expect(listedCodes(filtered).every((code) => bot.search.byCode(code)?.category === "policy")).toBe(true);
+    const filtered = published(await handleHomeAction(bot, { action: ACTION.homeSeverity, value: "policy", userId: "U1", metadata: page3.private_metadata }));
+    expect(parseHomeState(filtered.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, severity: "policy", page: 1 });
+    expect(listedCodes(filtered).every((code) => bot.search.byCode(code)?.severity === "policy")).toBe(true);
 
     const next = published(await handleHomeAction(bot, { action: ACTION.homePage, value: "2", userId: "U1", metadata: page3.private_metadata }));
     expect(parseHomeState(next.private_metadata).page).toBe(2);
 
     const all = published(await handleHomeAction(bot, { action: ACTION.homeComponent, value: "all", userId: "U1", metadata: filtered.private_metadata }));
-    expect(parseHomeState(all.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, category: "policy" });
+    expect(parseHomeState(all.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, severity: "policy" });
   });
 
-  it("searches from a modal that remembers the filters, shows results, and clears back", async () => {
+  it("a Home published before the search box still searches from the modal, keeping the filters, and clears back", async () => {
     const start = await buildHome(bot, { ...INITIAL_HOME_STATE, component: "SE" });
     const [open] = await handleHomeAction(bot, { action: ACTION.homeSearch, value: "open", userId: "U1", triggerId: "t1", metadata: start.private_metadata });
     expect(open?.kind).toBe("openModal");
@@ -149,14 +166,17 @@ describe("App Home", () => {
     expect(JSON.stringify(found.blocks)).toContain("“saml fingerprint”");
 
     const cleared = published(await handleHomeAction(bot, { action: ACTION.homeClearSearch, value: "clear", userId: "U1", metadata: found.private_metadata }));
-    expect(parseHomeState(cleared.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, component: "SE" });
+    // Clear search keeps the filters and gives the search box a new id, so Slack shows it empty.
+    expect(parseHomeState(cleared.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, component: "SE", searchBox: 1 });
+    const box = (view: HomeView) => view.blocks.find((b) => b.type === "input")?.block_id;
+    expect(box(cleared)).not.toBe(box(found));
   });
 
   it("fits every filter combination during searches too, including a hostile one", async () => {
     for (const query of ["timeout", "BRK_MT_SETUP_TIMEOUT", "<!channel> <@U123>", "x".repeat(5_000)]) {
       for (const component of [null, ...COMPONENTS]) {
-        for (const category of [null, ...CATEGORIES]) {
-          const view = published(await submitSearch(bot, { userId: "U1", metadata: serializeHomeState({ ...INITIAL_HOME_STATE, component, category }), query }));
+        for (const severity of [null, ...SEVERITIES]) {
+          const view = published(await submitSearch(bot, { userId: "U1", metadata: serializeHomeState({ ...INITIAL_HOME_STATE, component, severity }), query }));
           expect(seenRows(view)).toHaveLength(10);
           expect(viewViolations(view)).toEqual([]);
           expect(view.private_metadata.length).toBeLessThanOrEqual(LIMITS.privateMetadata);
@@ -182,7 +202,7 @@ describe("App Home", () => {
   });
 
   it("opens where the user left it, and falls back to page 1 of everything on unreadable metadata", async () => {
-    const left = serializeHomeState({ component: "BA", category: null, query: null, page: 1 });
+    const left = serializeHomeState({ ...INITIAL_HOME_STATE, component: "BA" });
     expect(parseHomeState(published(await openHome(bot, { userId: "U1", metadata: left })).private_metadata).component).toBe("BA");
     for (const junk of [undefined, "", "not json", '{"c":"XX","k":null,"q":null,"p":1}', '{"p":-4}', JSON.stringify({ c: null, k: null, q: "x".repeat(5000), p: 1 })]) {
       expect(parseHomeState(published(await openHome(bot, { userId: "U1", ...(junk === undefined ? {} : { metadata: junk }) })).private_metadata)).toEqual(INITIAL_HOME_STATE);
@@ -190,11 +210,76 @@ describe("App Home", () => {
   });
 });
 
+describe("App Home layout and search", () => {
+  const kinds = (view: HomeView): string[] => view.blocks.map((b) => (b.type === "section" && isSeenRow(b) ? "seen" : b.type));
+
+  it("leads with the search box and filters, then the list, and puts Seen this week last", async () => {
+    const view = await buildHome(bot, INITIAL_HOME_STATE);
+    const order = kinds(view);
+    const input = order.indexOf("input");
+    const controls = view.blocks.findIndex((b) => b.type === "actions" && b.block_id === "zpa_home_controls");
+    const firstRow = view.blocks.findIndex((b) => b.type === "section" && !isSeenRow(b) && b.accessory?.action_id.startsWith(ACTION.homeView));
+    expect(input).toBeGreaterThan(0);
+    expect(controls).toBe(input + 1);
+    expect(firstRow).toBeGreaterThan(controls);
+    expect(order.indexOf("seen")).toBeGreaterThan(firstRow);
+    const box = view.blocks[input]!;
+    expect(box.type === "input" && box.dispatch_action).toBe(true);
+    expect(box.type === "input" && box.element.action_id).toBe(ACTION.homeQuery);
+  });
+
+  it("searches inline: Enter in the box lists every SAML code (all 10), and Clear search brings all codes back", async () => {
+    const saml = catalog.entries.filter((e) => /SAML/.test(e.code)).map((e) => e.code).sort();
+    expect(saml).toHaveLength(10);
+    const found = published(await handleHomeAction(bot, { action: ACTION.homeQuery, value: "saml", userId: "U1", metadata: serializeHomeState(INITIAL_HOME_STATE) }));
+    expect(parseHomeState(found.private_metadata)).toMatchObject({ query: "saml", page: 1 });
+    expect(listedCodes(found)).toEqual(expect.arrayContaining(saml));
+    expect(viewViolations(found)).toEqual([]);
+    // The box keeps its block id while searching, so Slack keeps showing what was typed in it.
+    const boxId = (view: HomeView) => view.blocks.find((block) => block.type === "input")?.block_id;
+    expect(boxId(found)).toBe(boxId(await buildHome(bot, INITIAL_HOME_STATE)));
+
+    // Paging a long result is covered in home-search.test.ts.
+    const cleared = published(await handleHomeAction(bot, { action: ACTION.homeClearSearch, value: "clear", userId: "U1", metadata: found.private_metadata }));
+    expect(parseHomeState(cleared.private_metadata).query).toBeNull();
+    expect(pageLine(cleared)).toContain(`of ${catalog.entries.length}`);
+  });
+
+  it("says 'No codes' once, with a Clear filters button that clears them", async () => {
+    const state: HomeState = { ...INITIAL_HOME_STATE, component: "BA", severity: "success", query: "saml" };
+    const view = await buildHome(bot, state);
+    const text = JSON.stringify(view.blocks);
+    expect(text.match(/no code|No code/g)).toHaveLength(1);
+    const clear = view.blocks.flatMap((b) => (b.type === "section" && b.accessory?.action_id === ACTION.homeClearFilters ? [b.accessory] : []));
+    expect(clear).toHaveLength(1);
+    const cleared = published(await handleHomeAction(bot, { action: ACTION.homeClearFilters, value: "clear", userId: "U1", metadata: view.private_metadata }));
+    expect(parseHomeState(cleared.private_metadata)).toEqual({ ...INITIAL_HOME_STATE, query: "saml" });
+  });
+
+  it("filters by severity, what each row shows: Info lists no success row such as AST_MT_TERMINATED", async () => {
+    expect(bot.search.byCode("AST_MT_TERMINATED")).toMatchObject({ category: "info", severity: "success" });
+    const info = await buildHome(bot, { ...INITIAL_HOME_STATE, severity: "info" });
+    const rows = info.blocks.flatMap((b) => (b.type === "section" && !isSeenRow(b) && b.accessory?.action_id.startsWith(ACTION.homeView) ? [b.text?.text ?? ""] : []));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/^:information_source: /);
+  });
+
+  it("counts the codes with a team note of their own and filters to them", async () => {
+    const view = await buildHome(bot, INITIAL_HOME_STATE);
+    const toggle = view.blocks.flatMap((b) => (b.type === "actions" ? b.elements : [])).find((e) => e.action_id === ACTION.homeNoted);
+    expect(toggle?.type === "button" && toggle.text.text).toBe(`With a team note (${NOTED.length})`);
+    const noted = published(await handleHomeAction(bot, { action: ACTION.homeNoted, value: "on", userId: "U1", metadata: view.private_metadata }));
+    expect([...listedCodes(noted)].sort()).toEqual([...NOTED].sort());
+    const seOnly = await buildHome(bot, { ...INITIAL_HOME_STATE, component: "SE", noted: true });
+    expect(listedCodes(seOnly).every((code) => bot.search.byCode(code)?.component === "SE")).toBe(true);
+  });
+});
+
 describe("Seen this week", () => {
   it("lists the most seen codes first with times and distinct people, each with View opening its card", async () => {
     const rows = seenRows(await buildHome(bot, INITIAL_HOME_STATE));
     expect(rows.map((row) => row.view)).toEqual(longestTitles.map((e) => e.code));
-    expect(rows[0]!.text).toContain(`*${longestTitles[0]!.code}*`);
+    expect(rows[0]!.text).toContain(`\`${longestTitles[0]!.code}\``);
     expect(rows[0]!.text).toMatch(/\n12 times · 12 people$/);
     expect(rows[9]!.text).toMatch(/\n3 times · 3 people$/);
     const [out] = await handleHomeAction(bot, { action: ACTION.homeView, value: rows[0]!.view!, userId: "U1", triggerId: "t3" });

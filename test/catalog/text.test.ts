@@ -28,10 +28,16 @@ describe("remediation steps", () => {
     expect(entry("INVALID_DOMAIN").description).toContain("in the DC environment. The connector resolves DNS");
   });
 
+  it("puts the items of a flattened list back on their own lines", () => {
+    expect(entry("AST_MT_SETUP_ERR_NO_DNS_TO_SERVER").description).toContain(
+      "all of the following:\nNo-health application\nDynamic server discovery is enabled (i.e., no server group configured)\nThe target",
+    );
+  });
+
   it("leaves no glued sentence anywhere in the catalog", () => {
     for (const e of catalog.entries) {
       const texts = [e.description, ...e.remediation, ...e.extraMeanings.flatMap((m) => [m.description, ...m.remediation])];
-      for (const text of texts) expect(text, e.code).not.toMatch(/[a-z)][.!?][A-Z]/);
+      for (const text of texts) expect(text, e.code).not.toMatch(/[a-z)][.!?][A-Z]|:[A-Z]|\)[A-Z][a-z]|\b[a-z]{3,}[A-Z][a-z]/);
     }
   });
 

@@ -43,7 +43,7 @@ describe("zpa-code completion", () => {
           encoding: "utf8",
         }),
       );
-    expect(complete("")).toEqual(["lookup", "scan", "list", "stats", "manifest", "completion", "--help", "--version"]);
+    expect(complete("")).toEqual(["lookup", "scan", "list", "stats", "runbook", "manifest", "completion", "--help", "--version"]);
     expect(complete("li")).toEqual(["list"]);
     expect(complete("list", "--c")).toEqual(["--component", "--category"]);
     expect(complete("list", "--component", "c")).toEqual(["CA", "CLT"]);
@@ -73,7 +73,7 @@ describeIfInstalled(ZSH)("zpa-code completion zsh", () => {
         }),
       );
     expect(execFileSync(ZSH.path!, ["-c", `${stubs}; source "$1"`, "_", file], { encoding: "utf8" }).trim()).toBe("compdef _zpa_code zpa-code");
-    expect(complete("")).toEqual(["lookup", "scan", "list", "stats", "manifest", "completion", "--help", "--version"]);
+    expect(complete("")).toEqual(["lookup", "scan", "list", "stats", "runbook", "manifest", "completion", "--help", "--version"]);
     expect(complete("list", "--")).toEqual(["--json", "--component", "--category", "--help"]);
     expect(complete("list", "--component", "")).toEqual(["AC", "CA", "CLT", "SE", "BA"]);
     expect(complete("lookup", "")).toEqual(codes);

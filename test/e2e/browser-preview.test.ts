@@ -276,7 +276,7 @@ describeIfInstalled(CHROMIUM)("preview page driving the real bot logic", () => {
     expect(errors).toEqual([]);
   });
 
-  it("App Home filters by component, searches, and clears the search", async () => {
+  it("App Home filters by component, searches inline, and clears the search", async () => {
     const { page, errors } = await open(preview);
     await page.locator("[data-tab=home]").click();
     const home = page.locator("#home-content");
@@ -289,14 +289,12 @@ describeIfInstalled(CHROMIUM)("preview page driving the real bot logic", () => {
     expect((await listed()).length).toBe(Math.min(HOME_PAGE_SIZE, connectorCodes.length));
 
     const target = byCode.get("AST_MT_SETUP_ERR_OPEN_SERVER_CONN") ?? catalog.entries.find((e) => e.component === "AC")!;
-    await home.locator("button[data-action-id^='zpa_home_search']").click();
-    const modal = page.locator("#modal-overlay .bk-modal");
-    await modal.locator("input[data-action-id], textarea[data-action-id]").fill(target.code);
-    await modal.locator("[data-modal-submit]").click();
+    const box = home.locator("input[data-action-id='zpa_home_query']");
+    await box.fill(target.code);
+    await box.press("Enter");
     await expect.poll(async () => (await listed())[0]).toBe(target.code);
-    expect(await page.locator("#modal-overlay").isHidden()).toBe(true);
 
-    await home.locator("button[data-action-id^='zpa_home_clear']").click();
+    await home.locator("button[data-action-id='zpa_home_clear']").click();
     await expect.poll(async () => (await listed()).length).toBe(Math.min(HOME_PAGE_SIZE, connectorCodes.length));
     expect(errors).toEqual([]);
   });

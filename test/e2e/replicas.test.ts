@@ -152,9 +152,9 @@ function botWithState(kind: StoreKind): void {
 
     const rows = seenThisWeek(await openHome(app));
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(/\*BRK_MT_SETUP_TIMEOUT\*.*\n4 times · 3 people$/);
-    expect(rows[1]).toMatch(/\*FOHH_CLOSE_REASON_SOCKET_ERR\*.*\n2 times · 2 people$/);
-    expect(rows[2]).toMatch(/\*AST_MT_SETUP_ERR_OPEN_SERVER_CONN\*.*\n1 time · 1 person$/);
+    expect(rows[0]).toMatch(/`BRK_MT_SETUP_TIMEOUT`.*\n4 times · 3 people$/);
+    expect(rows[1]).toMatch(/`FOHH_CLOSE_REASON_SOCKET_ERR`.*\n2 times · 2 people$/);
+    expect(rows[2]).toMatch(/`AST_MT_SETUP_ERR_OPEN_SERVER_CONN`.*\n1 time · 1 person$/);
 
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const later = await openHome(app);

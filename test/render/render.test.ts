@@ -87,7 +87,7 @@ describe("the card", () => {
     const timeout = byCode("BRK_MT_SETUP_TIMEOUT");
     const other = byCode(timeout.sharesTitleWith[0]!);
     const card = renderCard(timeout, { alsoNames: [other], alsoNamesAction: "show" });
-    expect(textsOf(card).join("\n")).toContain(`This title also names *${other.code}*`);
+    expect(textsOf(card).join("\n")).toContain(`This title also names \`${other.code}\``);
     const buttons = card.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
     expect(buttons.some((b) => b.action_id === `${ACTION.show}:${other.code}`)).toBe(true);
   });
@@ -97,7 +97,7 @@ describe("the card", () => {
     expect(fallback).toBeDefined();
     const shown = textsOf(renderCard(fallback!)).join("\n");
     expect(shown).toMatch(/general advice/i);
-    expect(shown).toMatch(/Source: <https:\/\/help\.zscaler\.com\/[^|]+\|/);
+    expect(shown).toMatch(/:books: <https:\/\/help\.zscaler\.com\/[^|]+\|/);
   });
 
   it("escapes catalog text that contains &, < or >", () => {
@@ -127,7 +127,7 @@ describe("the card", () => {
   });
 
   it("opens as a modal within view limits for every entry", () => {
-    for (const entry of entries) expect(viewViolations(renderCardModal(entry, [])), entry.code).toEqual([]);
+    for (const entry of entries) expect(viewViolations(renderCardModal(renderCard(entry))), entry.code).toEqual([]);
   });
 });
 
@@ -160,7 +160,7 @@ describe("several codes", () => {
       const rows = message.blocks.filter((b) => b.type === "section" && b.accessory);
       expect(rows.length).toBeGreaterThan(Math.min(count, 40) - 1);
       const first = rows[0];
-      expect(first?.type === "section" && first.text?.text).toContain(`${SEVERITY_EMOJI[some[0]!.severity]} *${some[0]!.code}*`);
+      expect(first?.type === "section" && first.text?.text).toContain(`${SEVERITY_EMOJI[some[0]!.severity]} \`${some[0]!.code}\``);
     }
   });
 });
@@ -178,7 +178,7 @@ describe("escaping and the limits checker", () => {
     expect(all).not.toMatch(/<!channel>|<!here>|<@U123>/);
     expect(all).toContain("&lt;!channel&gt;");
     expect(all.length).toBeLessThan(3000);
-    const buttons = message.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
+    const buttons = message.blocks.flatMap((b) => (b.type === "section" && b.accessory ? [b.accessory] : []));
     expect(buttons).toHaveLength(5);
   });
 

@@ -197,7 +197,7 @@ describe("App Home over HTTP", () => {
     expect(JSON.stringify(view.blocks)).toMatch(/page 1 of \d+/);
   });
 
-  it("Next page, a category filter and View each make the right call", async () => {
+  it("Next page, a severity filter and View each make the right call", async () => {
     const home = await openedHome();
     await postInteraction(t.baseUrl, t.signingSecret, blockActions([{ action_id: "zpa_home_page:next", value: "2" }], homeContainer(home.private_metadata!)));
     const [paged] = await t.api.waitForCalls("views.publish", 1);
@@ -209,12 +209,12 @@ describe("App Home over HTTP", () => {
       t.baseUrl,
       t.signingSecret,
       blockActions(
-        [{ type: "static_select", action_id: "zpa_home_category", block_id: "zpa_home_controls", selected_option: { text: { type: "plain_text", text: "Policy block" }, value: "policy" } }],
+        [{ type: "static_select", action_id: "zpa_home_severity", block_id: "zpa_home_controls", selected_option: { text: { type: "plain_text", text: "Policy block" }, value: "policy" } }],
         homeContainer(paged!.body.view.private_metadata),
       ),
     );
     const [filtered] = await t.api.waitForCalls("views.publish", 1);
-    expect(parseHomeState(filtered!.body.view.private_metadata)).toMatchObject({ category: "policy", page: 1 });
+    expect(parseHomeState(filtered!.body.view.private_metadata)).toMatchObject({ severity: "policy", page: 1 });
 
     t.api.clearCalls();
     await postInteraction(
@@ -228,7 +228,33 @@ describe("App Home over HTTP", () => {
     expect(viewViolations(opened!.body.view as View)).toEqual([]);
   });
 
-  it("Search opens a modal; submitting shows results in the home view; an empty search is refused", async () => {
+  it("Enter in the inline search box re-publishes the home with every match: all 10 SAML codes", async () => {
+    const home = await openedHome();
+    await postInteraction(
+      t.baseUrl,
+      t.signingSecret,
+      blockActions([{ type: "plain_text_input", action_id: "zpa_home_query", block_id: "zpa_home_query:empty", value: "saml" }], homeContainer(home.private_metadata!)),
+    );
+    const [results] = await t.api.waitForCalls("views.publish", 1);
+    const view = results!.body.view as View & { private_metadata: string };
+    expect(parseHomeState(view.private_metadata).query).toBe("saml");
+    const listed = view.blocks.flatMap((b: any) => (b.accessory?.action_id?.startsWith("zpa_home_view:") && !(b.block_id ?? "").startsWith("zpa_seen:") ? [b.accessory.value] : []));
+    expect(listed).toEqual(expect.arrayContaining([
+      "BRK_MT_AUTH_NO_SAML_ASSERTION_IN_MSG",
+      "BRK_MT_AUTH_SAML_CANNOT_ADD_ATTR_TO_HASH",
+      "BRK_MT_AUTH_SAML_CANNOT_ADD_ATTR_TO_HEAP",
+      "BRK_MT_AUTH_SAML_DECODE_FAIL",
+      "BRK_MT_AUTH_SAML_FAILURE",
+      "BRK_MT_AUTH_SAML_FINGER_PRINT_FAIL",
+      "BRK_MT_AUTH_SAML_NO_USER_ID",
+      "BRK_MT_AUTH_TWO_SAML_ASSERTION_IN_MSG",
+      "BRK_MT_SETUP_FAIL_SAML_EXPIRED",
+      "ZPN_ERR_AUTH_SAML_EXPIRED",
+    ]));
+    expect(viewViolations(view)).toEqual([]);
+  });
+
+  it("a Home published before the search box still opens the search modal; an empty search is refused", async () => {
     const home = await openedHome();
     await postInteraction(
       t.baseUrl,

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS } from "../../src/state/buckets.js";
 import { createMemoryStore } from "../../src/state/memory-store.js";
 import { connectRedisStore } from "../../src/state/redis-store.js";
-import type { SightingLimits, StateStore } from "../../src/state/store.js";
+import { NOTE_VERSIONS_KEPT, type SightingLimits, type StateStore } from "../../src/state/store.js";
 import { createSightings, type Sightings, createUserHasher } from "../../src/state/sightings.js";
 import { startRedisServer, type RedisServer } from "../support/redis-server.js";
 import { describeIfInstalled, REDIS_SERVER } from "../support/system-binaries.js";
@@ -191,6 +191,43 @@ function storeContract(implementation: Implementation): void {
     await expect(sightings.record("brk:*", "C0OPS", "U1")).rejects.toThrow(/ZPA status code/);
     await expect(sightings.record("BRK_MT_SETUP_TIMEOUT", "C0OPS:x", "U1")).rejects.toThrow(/channel id/);
     expect(await sightings.top()).toEqual([]);
+  });
+
+  it("keeps the newest team note per code and at least 10 earlier versions, newest first", async () => {
+    const { store } = await implementation.open(LONG);
+    for (let i = 1; i <= NOTE_VERSIONS_KEPT + 3; i++) {
+      await store.saveEditedNote("BRK_MT_SETUP_TIMEOUT", { text: `v${i}`, links: [], editedBy: "U0EDITOR", editedAtMs: i });
+    }
+    await store.saveEditedNote("AST_MT_SETUP_ERR_OPEN_SERVER_CONN", {
+      text: "other",
+      links: [{ title: "KB", url: "https://kb.example.com/1" }],
+      owner: "Network team",
+      editedBy: "U0EDITOR2",
+      editedAtMs: 5,
+    });
+    const latest = await store.editedNotes();
+    expect(latest.get("BRK_MT_SETUP_TIMEOUT")?.text).toBe(`v${NOTE_VERSIONS_KEPT + 3}`);
+    expect(latest.get("AST_MT_SETUP_ERR_OPEN_SERVER_CONN")).toEqual({
+      text: "other",
+      links: [{ title: "KB", url: "https://kb.example.com/1" }],
+      owner: "Network team",
+      editedBy: "U0EDITOR2",
+      editedAtMs: 5,
+    });
+    const history = await store.editedNoteHistory("BRK_MT_SETUP_TIMEOUT");
+    expect(history.length).toBeGreaterThanOrEqual(11);
+    expect(history.map((note) => note.text).slice(0, 3)).toEqual([`v${NOTE_VERSIONS_KEPT + 3}`, `v${NOTE_VERSIONS_KEPT + 2}`, `v${NOTE_VERSIONS_KEPT + 1}`]);
+  });
+
+  it("keeps feedback votes for the sightings' retention, then forgets them", async () => {
+    const { store, elapse } = await implementation.open(LONG);
+    const now = Date.now();
+    const vote = { query: "saml too big", code: "BRK_MT_AUTH_SAML_TOO_LARGE", vote: "down" as const, alternatives: ["X"], userHash: "h1" };
+    await store.recordFeedback({ ...vote, timeMs: now });
+    await store.recordFeedback({ ...vote, vote: "up", userHash: "h2", timeMs: now });
+    expect((await store.feedbackSince(0)).map((f) => f.vote).sort()).toEqual(["down", "up"]);
+    await elapse(LONG.retentionMs + DAY_MS);
+    expect(await store.feedbackSince(0)).toEqual([]);
   });
 }
 

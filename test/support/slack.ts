@@ -24,25 +24,33 @@ export function buttonsOf(blocks: unknown): SentButton[] {
   });
 }
 
-/** A view_submission of the App Home search modal. */
-export function searchSubmission(query: string, privateMetadata: string): Record<string, unknown> {
+/** A view_submission of one of the bot's modals; `values` maps block_id -> action_id -> typed text (null: left empty). */
+export function viewSubmission(
+  callbackId: string,
+  values: Record<string, Record<string, string | null>>,
+  privateMetadata: string,
+  userId = TEST_USER_ID,
+): Record<string, unknown> {
+  const state = Object.fromEntries(
+    Object.entries(values).map(([block, fields]) => [
+      block,
+      Object.fromEntries(Object.entries(fields).map(([action, value]) => [action, { type: "plain_text_input", value }])),
+    ]),
+  );
   return {
     type: "view_submission",
     team: { id: TEST_TEAM_ID, domain: "test-team" },
-    user: { id: TEST_USER_ID, username: "alice", name: "alice", team_id: TEST_TEAM_ID },
+    user: { id: userId, username: "alice", name: "alice", team_id: TEST_TEAM_ID },
     api_app_id: "A0TESTAPP",
     token: "legacy-verification-token",
     trigger_id: `trigger.${nextTs()}`,
-    view: {
-      id: "V0SEARCH",
-      team_id: TEST_TEAM_ID,
-      type: "modal",
-      callback_id: "zpa_home_search_modal",
-      private_metadata: privateMetadata,
-      state: { values: { zpa_query: { zpa_query_input: { type: "plain_text_input", value: query } } } },
-      hash: "1.abc",
-    },
+    view: { id: "V0MODAL", team_id: TEST_TEAM_ID, type: "modal", callback_id: callbackId, private_metadata: privateMetadata, state: { values: state }, hash: "1.abc" },
   };
+}
+
+/** A view_submission of the App Home search modal. */
+export function searchSubmission(query: string, privateMetadata: string): Record<string, unknown> {
+  return viewSubmission("zpa_home_search_modal", { zpa_query: { zpa_query_input: query } }, privateMetadata);
 }
 
 /** Block actions from the App Home tab: no channel, no response URL, the view's metadata. */

@@ -397,6 +397,11 @@ document.addEventListener("change", (event) => {
 
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && !overlay.hidden) closeModal();
+  const field = event.target instanceof HTMLInputElement ? event.target : null;
+  if (event.key === "Enter" && !event.isComposing && field?.dataset.actionId && field.closest("[data-dispatch-action]")) {
+    event.preventDefault();
+    void guarded(field, () => sendAction(field, field.value, undefined));
+  }
 });
 
 document.body.dataset.ready = "true";

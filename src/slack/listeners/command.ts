@@ -23,7 +23,7 @@ export function registerCommand(app: ListenerRouter, bot: Bot, logger: Logger): 
     const input = { text: decodeSlackEntities(command.text ?? ""), userId: command.user_id, channelId: command.channel_id };
     let lookup: Message | null;
     try {
-      lookup = answerLookupNow(bot, input);
+      lookup = await answerLookupNow(bot, input);
     } catch (error) {
       logger.error(`${bot.command} failed: ${(error as Error).message}`);
       lookup = FAILED_MESSAGE;

@@ -6,6 +6,7 @@ import { registerBlockActions } from "./block-actions.js";
 import { registerCommand } from "./command.js";
 import { registerHomeOpened } from "./home-opened.js";
 import { registerMessages } from "./messages.js";
+import { registerNoteSubmit } from "./note-submit.js";
 import { createListenerRouter } from "./router.js";
 import { registerSearchSubmit } from "./search-submit.js";
 
@@ -20,6 +21,12 @@ export function registerListeners(app: App, bot: Bot, logger: Logger, sendRetryP
   registerHomeOpened(router, bot);
   registerBlockActions(router, bot);
   registerSearchSubmit(router, bot);
+  registerNoteSubmit(router, bot);
+  // RUNBOOK_EDITORS may name user groups: their members are read with the app's own client.
+  bot.editors.readGroupsWith(
+    async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [],
+    (line) => logger.warn(line),
+  );
 }
 
 /** Each change of the shared store's health, so an operator sees why auto-replies stopped and when they resumed. */

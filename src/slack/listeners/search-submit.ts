@@ -2,19 +2,12 @@
 import type { Bot } from "../../bot/bot.js";
 import { submitSearch } from "../../bot/home-actions.js";
 import { SEARCH_MODAL } from "../../render/action-ids.js";
-import { send } from "./send.js";
+import { answerSubmission } from "./send.js";
 import type { ListenerRouter } from "./router.js";
 
 export function registerSearchSubmit(app: ListenerRouter, bot: Bot): void {
   app.view(SEARCH_MODAL.callbackId, async ({ ack, body, view, client }) => {
     const query = view.state.values[SEARCH_MODAL.blockId]?.[SEARCH_MODAL.actionId]?.value;
-    const outgoing = await submitSearch(bot, { userId: body.user.id, metadata: view.private_metadata, query });
-    const invalid = outgoing.find((out) => out.kind === "inputErrors");
-    if (invalid) {
-      await ack({ response_action: "errors", errors: invalid.errors });
-      return;
-    }
-    await ack();
-    await send({ client }, outgoing);
+    await answerSubmission(ack, client, await submitSearch(bot, { userId: body.user.id, metadata: view.private_metadata, query }));
   });
 }

@@ -1,5 +1,5 @@
 // Turns the bot's Outgoing descriptions into Slack calls.
-import type { Logger, RespondFn, webApi } from "@slack/bolt";
+import type { AckFn, Logger, RespondFn, ViewResponseAction, webApi } from "@slack/bolt";
 import { NotInChannelError, type Delivery, type Outgoing } from "../../bot/outgoing.js";
 import type { Block } from "../../render/types.js";
 
@@ -124,4 +124,19 @@ export function delivery(senders: Senders, logger: Logger, retryPausesMs: readon
     warn: (line) => logger.warn(line),
     error: (line) => logger.error(line),
   };
+}
+
+/** A modal's submission: input errors go back in the acknowledgement (the modal stays open); anything else is sent after it. */
+export async function answerSubmission(
+  ack: AckFn<ViewResponseAction> | AckFn<void>,
+  client: webApi.WebClient,
+  outgoing: readonly Outgoing[],
+): Promise<void> {
+  const invalid = outgoing.find((out) => out.kind === "inputErrors");
+  if (invalid) {
+    await (ack as AckFn<ViewResponseAction>)({ response_action: "errors", errors: invalid.errors });
+    return;
+  }
+  await (ack as AckFn<void>)();
+  await send({ client }, outgoing);
 }
