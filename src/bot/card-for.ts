@@ -2,8 +2,8 @@
 import type { Entry } from "../catalog/types.js";
 import { renderCard, type CardOptions } from "../render/card.js";
 import type { Message } from "../render/types.js";
-import { notesFor } from "../runbook/notes.js";
-import { EMPTY_RUNBOOK, type TeamNote } from "../runbook/schema.js";
+import { EMPTY_RUNBOOK, notesFor } from "../runbook/notes.js";
+import type { TeamNote } from "../runbook/schema.js";
 import type { Bot } from "./bot.js";
 
 /** The notes that apply to a code, most specific first; a note edited in Slack comes before the file's. */

@@ -3,8 +3,7 @@
 import { COMPONENTS, SEVERITIES, type Component, type Entry, type Severity } from "../catalog/types.js";
 import { ALL, renderHome, type SeenSection } from "../render/home.js";
 import type { HomeView } from "../render/types.js";
-import { codesWithOwnNote } from "../runbook/notes.js";
-import { EMPTY_RUNBOOK } from "../runbook/schema.js";
+import { EMPTY_RUNBOOK, codesWithOwnNote } from "../runbook/notes.js";
 import { StateUnavailableError } from "../state/store.js";
 import type { Bot } from "./bot.js";
 import { serializeHomeState, type HomeState } from "./home-state.js";

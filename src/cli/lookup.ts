@@ -2,8 +2,8 @@
 import type { Search, Resolution } from "../search/types.js";
 import { sharedTitle } from "../render/possible.js";
 import { entryToLine, entryToText, stripControl } from "../render/text.js";
-import { notesFor } from "../runbook/notes.js";
-import { EMPTY_RUNBOOK, type Runbook } from "../runbook/schema.js";
+import { EMPTY_RUNBOOK, notesFor } from "../runbook/notes.js";
+import type { Runbook } from "../runbook/schema.js";
 import { noteToJson, notesToText } from "../runbook/text.js";
 import { EXIT_NO_MATCH, EXIT_OK, UsageError, readAll, writeLine, type CliIo } from "./io.js";
 

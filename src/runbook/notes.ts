@@ -2,6 +2,9 @@
 import type { Entry } from "../catalog/types.js";
 import type { NoteScope, Runbook, TeamNote } from "./schema.js";
 
+/** No runbook file: no notes (here, not beside the zod schema, so a CLI lookup never loads zod). */
+export const EMPTY_RUNBOOK: Runbook = { notes: [] };
+
 /** Lower is more specific: one code, a set of codes, a component, a category or severity, every code. */
 function rank(scope: NoteScope): number {
   switch (scope.kind) {

@@ -2,7 +2,8 @@
 import { ConfigError, type Env } from "../config.js";
 import type { Search } from "../search/types.js";
 import { RunbookError, type CodeLookup } from "./parse.js";
-import { EMPTY_RUNBOOK, type Runbook } from "./schema.js";
+import { EMPTY_RUNBOOK } from "./notes.js";
+import type { Runbook } from "./schema.js";
 import { fixedRunbook, readRunbook, runbookPath, watchRunbook, type RunbookSource } from "./source.js";
 
 export function codeLookup(search: Pick<Search, "byCode">): CodeLookup {

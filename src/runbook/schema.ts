@@ -65,4 +65,3 @@ export interface Runbook {
   notes: readonly TeamNote[];
 }
 
-export const EMPTY_RUNBOOK: Runbook = { notes: [] };

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { ConfigError, readVariable, type Env } from "../config.js";
 import { parseRunbook, RunbookError, type CodeLookup } from "./parse.js";
-import { EMPTY_RUNBOOK, type Runbook } from "./schema.js";
+import { EMPTY_RUNBOOK } from "./notes.js";
+import type { Runbook } from "./schema.js";
 
 export const DEFAULT_RUNBOOK_FILE = "runbook.yml";
 /** A runbook larger than this is not a list of notes; refusing it bounds memory and parse time. */
