@@ -4,6 +4,8 @@ import { ConfigError, EXIT_CONFIG, type Env } from "../config.js";
 import { loadCatalog } from "../catalog/load.js";
 import type { Catalog } from "../catalog/types.js";
 import { stripControl } from "../render/text.js";
+import { EMPTY_RUNBOOK } from "../runbook/notes.js";
+import { runbookPath } from "../runbook/path.js";
 import { createSearch } from "../search/index.js";
 import type { Search } from "../search/types.js";
 import { USAGE, type Command } from "./help.js";
@@ -73,8 +75,11 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
           json,
           batch: "batch" in values && values.batch === true,
           words: positionals,
-          // Loaded only when a lookup prints a card: the YAML parser is not needed before.
-          runbook: async () => (await import("../runbook/open.js")).readRunbookOnce(core().search, place),
+          // The YAML parser and the runbook schema load only when there is a runbook file to read.
+          runbook: async () =>
+            runbookPath(place.env, place.cwd) === undefined
+              ? EMPTY_RUNBOOK
+              : (await import("../runbook/open.js")).readRunbookOnce(core().search, place),
         });
       case "runbook": {
         if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]!.slice(0, 40)}"`);

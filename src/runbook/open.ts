@@ -4,7 +4,8 @@ import type { Search } from "../search/types.js";
 import { RunbookError, type CodeLookup } from "./parse.js";
 import { EMPTY_RUNBOOK } from "./notes.js";
 import type { Runbook } from "./schema.js";
-import { fixedRunbook, readRunbook, runbookPath, watchRunbook, type RunbookSource } from "./source.js";
+import { runbookPath } from "./path.js";
+import { fixedRunbook, readRunbook, watchRunbook, type RunbookSource } from "./source.js";
 
 export function codeLookup(search: Pick<Search, "byCode">): CodeLookup {
   return (code) => search.byCode(code)?.code;

@@ -1,27 +1,13 @@
 // The runbook file as the running bot sees it: read at start (errors are fatal, exit 78), then read
 // again on change or SIGHUP, where a bad edit keeps the last good version and logs why.
 import { existsSync, readFileSync, watch, type FSWatcher } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
-import { ConfigError, readVariable, type Env } from "../config.js";
+import { basename, dirname } from "node:path";
 import { parseRunbook, RunbookError, type CodeLookup } from "./parse.js";
 import { EMPTY_RUNBOOK } from "./notes.js";
 import type { Runbook } from "./schema.js";
 
-export const DEFAULT_RUNBOOK_FILE = "runbook.yml";
 /** A runbook larger than this is not a list of notes; refusing it bounds memory and parse time. */
 export const MAX_RUNBOOK_BYTES = 1024 * 1024;
-
-/** RUNBOOK_FILE, or runbook.yml in the working directory when it exists; undefined means no runbook. */
-export function runbookPath(env: Env, cwd: string = process.cwd()): string | undefined {
-  const configured = readVariable(env, "RUNBOOK_FILE");
-  if (configured === undefined) {
-    const fallback = resolve(cwd, DEFAULT_RUNBOOK_FILE);
-    return existsSync(fallback) ? fallback : undefined;
-  }
-  const path = resolve(cwd, configured);
-  if (!existsSync(path)) throw new ConfigError("RUNBOOK_FILE", "names a file that does not exist");
-  return path;
-}
 
 /** Reads and validates a runbook file; throws RunbookError naming the file, entry and field. */
 export function readRunbook(path: string, lookup: CodeLookup): Runbook {

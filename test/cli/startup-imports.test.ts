@@ -1,38 +1,42 @@
-// What `zpa-code lookup` loads before it answers: the static import graph of the CLI holds no validator or Redis client.
-import { readFileSync } from "node:fs";
-import { dirname, join, normalize } from "node:path";
+// What `zpa-code lookup` loads before it answers: the built CLI, run as a user runs it, loads no validator,
+// YAML parser, Redis client or OCR engine (they load only for the commands and files that need them).
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
-const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
-const STATIC_IMPORT = /^\s*import\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["'];?/gm;
+const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const EXAMPLE_RUNBOOK = fileURLToPath(new URL("../../runbook.example.yml", import.meta.url));
+const HEAVY = ["zod", "yaml", "ioredis", "tesseract.js"];
+/** Registered before the CLI starts: prints every package the CLI resolves, whether imported statically or lazily. */
+const HOOK = `data:text/javascript,${encodeURIComponent(`
+import { register } from "node:module";
+register("data:text/javascript," + encodeURIComponent(
+  "export async function resolve(specifier, context, next) {" +
+  "  if (!/^(node:|\\\\.|\\\\/|file:|data:)/.test(specifier)) process.stderr.write('package: ' + specifier + '\\\\n');" +
+  "  return next(specifier, context);" +
+  "}"));
+`)}`;
 
-/** Every package a file reaches through static (not `import type`, not `await import`) imports, with the path to it. */
-function staticPackages(entry: string): Map<string, string[]> {
-  const packages = new Map<string, string[]>();
-  const seen = new Set<string>();
-  const queue: Array<[string, string[]]> = [[entry, [entry]]];
-  while (queue.length > 0) {
-    const [file, path] = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const [, specifier] of readFileSync(join(SRC, file), "utf8").matchAll(STATIC_IMPORT)) {
-      if (specifier!.startsWith(".")) {
-        const next = normalize(join(dirname(file), specifier!.replace(/\.js$/, ".ts")));
-        queue.push([next, [...path, next]]);
-      } else if (!specifier!.startsWith("node:") && !packages.has(specifier!)) {
-        packages.set(specifier!, path);
-      }
-    }
-  }
-  return packages;
+async function packagesLoadedBy(args: string[], options: { withRunbook?: boolean } = {}): Promise<string[]> {
+  // A working directory of its own: no runbook.yml unless asked, as for a user who has none.
+  const cwd = mkdtempSync(join(tmpdir(), "zpa-cli-imports-"));
+  if (options.withRunbook) copyFileSync(EXAMPLE_RUNBOOK, join(cwd, "runbook.yml"));
+  const { stderr } = await promisify(execFile)(process.execPath, ["--import", HOOK, CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? "" } });
+  return [...stderr.matchAll(/^package: (\S+)$/gm)].map((match) => match[1]!);
 }
 
 describe("CLI start-up", () => {
-  it("loads neither zod nor ioredis for a lookup (the catalog and vocabulary are validated at build time and in tests)", () => {
-    const packages = staticPackages("cli/main.ts");
-    for (const heavy of ["zod", "ioredis", "tesseract.js"]) {
-      expect(packages.get(heavy), `${heavy} reached through ${packages.get(heavy)?.join(" → ")}`).toBeUndefined();
-    }
+  it("a code lookup loads none of zod, yaml, ioredis or tesseract.js (validated at build time and in tests instead)", async () => {
+    const loaded = await packagesLoadedBy(["lookup", "BRK_MT_SETUP_TIMEOUT"]);
+    expect(loaded.filter((name) => HEAVY.some((heavy) => name === heavy || name.startsWith(`${heavy}/`)))).toEqual([]);
+  });
+
+  it("loads the YAML parser and the runbook schema when there is a runbook.yml to read (so the hook sees lazy loads)", async () => {
+    const loaded = await packagesLoadedBy(["lookup", "BRK_MT_SETUP_TIMEOUT"], { withRunbook: true });
+    expect(loaded).toEqual(expect.arrayContaining(["yaml", "zod"]));
   });
 });

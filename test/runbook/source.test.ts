@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config.js";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { codeLookup, openRunbook } from "../../src/runbook/open.js";
-import { runbookPath, watchRunbook, type RunbookSource } from "../../src/runbook/source.js";
+import { runbookPath } from "../../src/runbook/path.js";
+import { watchRunbook, type RunbookSource } from "../../src/runbook/source.js";
 import { createSearch } from "../../src/search/index.js";
 
 const search = createSearch(loadCatalog());
