@@ -31,8 +31,6 @@ export const LIMITS = {
   viewBytes: 250_000,
 } as const;
 
-export type Surface = "message" | "modal" | "home";
-
 /** Sum of the visible text in a list of blocks (what the 12,000-character guidance counts). */
 export function blockTextLength(blocks: readonly Block[]): number {
   let total = 0;

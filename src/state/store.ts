@@ -80,7 +80,6 @@ export interface Feedback {
   timeMs: number;
 }
 
-export const MAX_FEEDBACK_QUERY_CHARS = 300;
 /** Votes a store keeps within the retention; the oldest go first beyond this. */
 export const MAX_FEEDBACK_KEPT = 100_000;
 
