@@ -1,4 +1,4 @@
-/** `npm run catalog`: rebuilds data/catalog.json from data/sources/ and prints what changed. */
+// `npm run catalog`: rebuilds data/catalog.json from data/sources/ and prints what changed.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { buildCatalog } from "../src/catalog/build.js";
 import { diffCatalogs, formatChangelog, withUpdatedDate } from "../src/catalog/changelog.js";

@@ -1,3 +1,4 @@
+// The catalog build's changelog: what a page update added, removed or changed, and nothing on a rebuild.
 import { describe, expect, it } from "vitest";
 import { buildCatalog, PRIMARY_PAGE, SECONDARY_PAGE } from "../../src/catalog/build.js";
 import { diffCatalogs, formatChangelog } from "../../src/catalog/changelog.js";

@@ -1,3 +1,4 @@
+// The built catalog holds every row of the Zscaler source pages, with each code's category and source.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../src/catalog/build.js";

@@ -1,3 +1,4 @@
+// Severity and who acts, derived by rules from the source text, with the curated overrides on top.
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../../src/catalog/build.js";
 import { readOverrides, readSourceFiles } from "../../src/catalog/files.js";

@@ -1,3 +1,4 @@
+// Source text cleaned for cards: glued sentences and flattened lists split back into steps.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";

@@ -1,3 +1,4 @@
+// The `zpa-code` CLI run as a user runs it: lookup, scan and list, their exit codes and streams.
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

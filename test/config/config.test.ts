@@ -1,3 +1,4 @@
+// Reading the environment: which mode runs, the defaults, and errors that name the variable.
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, type Env } from "../../src/config.js";
 import { configErrorFrom } from "../support/config-error.js";

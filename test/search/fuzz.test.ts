@@ -1,3 +1,4 @@
+// resolve() and scan() on generated and megabyte inputs: they answer, never throw or hang.
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
 import type { Entry } from "../../src/catalog/types.js";

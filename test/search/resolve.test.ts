@@ -1,3 +1,4 @@
+// The resolver on the query set and the whole catalog: first-answer accuracy, junk refused, what it answers with.
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
 import type { Entry } from "../../src/catalog/types.js";

@@ -1,3 +1,4 @@
+// The scanner on the real samples and on chat text as Slack delivers it.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

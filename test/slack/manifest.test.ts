@@ -1,3 +1,4 @@
+// manifest.yml: the Socket Mode app, the slash command, and only the scopes the features need.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// Test helper: the ConfigError an environment reader throws.
 import { ConfigError } from "../../src/config.js";
 
 /** The ConfigError a reader of the environment throws; fails the test when it throws none or another error. */
