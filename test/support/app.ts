@@ -73,12 +73,9 @@ export async function loggedLine(target: { logLines: string[] }, pattern: RegExp
   );
 }
 
-export async function startHttpTestApp(options: TestAppOptions = {}): Promise<HttpTestApp> {
-  const api = await startFakeSlackApi();
-  const config: HttpModeConfig = {
-    mode: "http",
-    botToken: TEST_BOT_TOKEN,
-    signingSecret: TEST_SIGNING_SECRET,
+/** The config fields both modes take from the options and the fake API. */
+function sharedConfig(options: TestAppOptions, api: FakeSlackApi) {
+  return {
     slackApiUrl: api.apiUrl,
     ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
     port: 0,
@@ -86,6 +83,16 @@ export async function startHttpTestApp(options: TestAppOptions = {}): Promise<Ht
     autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
     proxy: options.proxy,
     ...(options.ocr ? { ocr: options.ocr } : {}),
+  } satisfies Partial<HttpModeConfig> & Partial<SocketModeConfig>;
+}
+
+export async function startHttpTestApp(options: TestAppOptions = {}): Promise<HttpTestApp> {
+  const api = await startFakeSlackApi();
+  const config: HttpModeConfig = {
+    mode: "http",
+    botToken: TEST_BOT_TOKEN,
+    signingSecret: TEST_SIGNING_SECRET,
+    ...sharedConfig(options, api),
   };
   const { running, logLines } = await startWith(config, options, api, []);
   return {
@@ -110,13 +117,7 @@ export async function startSocketTestApp(options: TestAppOptions = {}): Promise<
     mode: "socket",
     botToken: TEST_BOT_TOKEN,
     appToken: TEST_APP_TOKEN,
-    slackApiUrl: api.apiUrl,
-    ...(options.slackApiTimeoutMs ? { slackApiTimeoutMs: options.slackApiTimeoutMs } : {}),
-    port: 0,
-    logLevel: options.logLevel ?? "warn",
-    autoReply: { ...DEFAULT_AUTO_REPLY, ...options.autoReply },
-    proxy: options.proxy,
-    ...(options.ocr ? { ocr: options.ocr } : {}),
+    ...sharedConfig(options, api),
   };
   const { running, logLines } = await startWith(config, options, api, [socket]);
   return {
