@@ -1,8 +1,9 @@
 // One image in, codes out: check the bytes, read them with tesseract, recover the codes from its words.
 import type { Entry } from "../catalog/types.js";
+import type { OcrSettings } from "../config.js";
 import type { Search } from "../search/types.js";
 import { ImageRejected, inspectImage, type ImageInfo } from "./image-type.js";
-import type { OcrReader } from "./reader.js";
+import { createOcrReader, type OcrReader } from "./reader.js";
 import { buildOcrRecovery } from "./recover.js";
 import { prepareForOcr } from "./upscale.js";
 
@@ -23,5 +24,23 @@ export function createImageScanner(search: Search, reader: OcrReader): ImageScan
     const image = inspectImage(bytes);
     if (image === null) throw new ImageRejected("not a PNG, JPEG, GIF or WebP image");
     return { image, ...recover(await reader.read(await prepareForOcr(bytes, image))) };
+  };
+}
+
+/** An OCR reader of its own and a scanner over it, for files whose bytes `bytesOf` fetches (Slack's or the preview's). */
+export function createFileReading<File>(
+  search: Search,
+  settings: OcrSettings,
+  bytesOf: (file: File) => Promise<Uint8Array>,
+): { maxBytes: number; reader: OcrReader; read(file: File): Promise<{ codes: Entry[]; likely: Entry[] }> } {
+  const reader = createOcrReader(settings);
+  const scan = createImageScanner(search, reader);
+  return {
+    maxBytes: settings.maxBytes,
+    reader,
+    async read(file) {
+      const { codes, likely } = await scan(await bytesOf(file));
+      return { codes, likely };
+    },
   };
 }

@@ -7,12 +7,12 @@ import { handleCommand } from "../bot/command.js";
 import { submitNote } from "../bot/edit-note.js";
 import { openHome, submitSearch } from "../bot/home-actions.js";
 import type { Delivery, Outgoing } from "../bot/outgoing.js";
-import type { ImageReading } from "../bot/image-reply.js";
+import type { ImageFile, ImageReading } from "../bot/image-reply.js";
 import { loadCatalog } from "../catalog/load.js";
 import { DEFAULT_OCR_SETTINGS, loadConfig, type Config, type Env, type OcrSettings } from "../config.js";
 import { imageTypeOf, MIME_TYPES } from "../ocr/image-type.js";
-import { createOcrReader, type OcrReader } from "../ocr/reader.js";
-import { createImageScanner } from "../ocr/scan-image.js";
+import type { OcrReader } from "../ocr/reader.js";
+import { createFileReading } from "../ocr/scan-image.js";
 import { NOTE_MODAL, SEARCH_MODAL } from "../render/action-ids.js";
 import { readEditors } from "../runbook/editors.js";
 import { openRunbook } from "../runbook/open.js";
@@ -69,18 +69,11 @@ let fileSequence = 0;
 
 /** Reads the preview's pasted screenshots with OCR: the same scanner Slack's downloads go through. */
 export function previewImageReading(search: Search, settings: OcrSettings): ImageReading & { reader: OcrReader } {
-  const reader = createOcrReader(settings);
-  const scan = createImageScanner(search, reader);
-  return {
-    maxBytes: settings.maxBytes,
-    reader,
-    async read(file) {
-      const bytes = previewFiles.get(file.id);
-      if (!bytes) throw new Error("the pasted file is gone");
-      const { codes, likely } = await scan(bytes);
-      return { codes, likely };
-    },
-  };
+  return createFileReading(search, settings, async (file: ImageFile) => {
+    const bytes = previewFiles.get(file.id);
+    if (!bytes) throw new Error("the pasted file is gone");
+    return bytes;
+  });
 }
 
 export function createPreviewBot(bot: Bot, onClose?: () => Promise<void>): PreviewBot {

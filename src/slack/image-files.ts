@@ -4,8 +4,8 @@
 import type { ImageFile, ImageReading } from "../bot/image-reply.js";
 import type { OcrSettings } from "../config.js";
 import { ImageRejected, imageTypeOf } from "../ocr/image-type.js";
-import { createOcrReader, type OcrReader } from "../ocr/reader.js";
-import { createImageScanner } from "../ocr/scan-image.js";
+import type { OcrReader } from "../ocr/reader.js";
+import { createFileReading } from "../ocr/scan-image.js";
 import type { Search } from "../search/types.js";
 
 /** Hosts Slack serves url_private_download from. */
@@ -100,17 +100,10 @@ export function slackImageReading(
   settings: OcrSettings,
   slack: Omit<DownloadOptions, "maxBytes">,
 ): SlackImageReading {
-  const reader = createOcrReader(settings);
-  const scan = createImageScanner(search, reader);
-  return {
-    maxBytes: settings.maxBytes,
-    reader,
-    async read(file: ImageFile) {
-      if (file.url === undefined) throw new DownloadRefused("the file has no download URL");
-      const bytes = await downloadSlackFile(file.url, { ...slack, maxBytes: settings.maxBytes });
-      if (imageTypeOf(bytes) === null) throw new ImageRejected("the file is not a PNG, JPEG, GIF or WebP image");
-      const { codes, likely } = await scan(bytes);
-      return { codes, likely };
-    },
-  };
+  return createFileReading(search, settings, async (file: ImageFile) => {
+    if (file.url === undefined) throw new DownloadRefused("the file has no download URL");
+    const bytes = await downloadSlackFile(file.url, { ...slack, maxBytes: settings.maxBytes });
+    if (imageTypeOf(bytes) === null) throw new ImageRejected("the file is not a PNG, JPEG, GIF or WebP image");
+    return bytes;
+  });
 }
