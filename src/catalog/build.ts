@@ -1,10 +1,10 @@
 // Builds the catalog from the saved sources: pages, LSS list, log fields, aliases, rules and overrides.
-import { createHash } from "node:crypto";
 import { findAliases } from "./aliases.js";
 import { componentOf } from "./components.js";
 import { fallbackSteps, lssOnlyDescription } from "./fallback.js";
 import { fieldValueMeanings } from "./log-fields.js";
 import { HELP_SITE, seeAlsoLinks } from "./links.js";
+import { sha256 } from "./load.js";
 import { parseCatalog } from "./schema.js";
 import { parseLss } from "./lss.js";
 import { parsePage, parsePageHeader, type Page, type PageRow } from "./markdown.js";
@@ -195,10 +195,6 @@ function buildEntry(code: string, ctx: Context): Omit<Entry, "sharesTitleWith"> 
     links,
     sources,
   };
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }
 
 /** Builds the validated catalog from the source texts; pure and deterministic (entries sorted by code). */

@@ -33,6 +33,7 @@ export function loadCatalog(path: string = DEFAULT_CATALOG_PATH): Catalog {
   return readCatalogText(readFileSync(path, "utf8"), path);
 }
 
-function sha256(text: string): string {
+/** Hex sha256 of a text: the catalog's seal and its record of each source file. */
+export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
