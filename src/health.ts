@@ -94,7 +94,7 @@ export async function startHealthServer(
 }
 
 /** The request's path, or undefined for a target that does not parse (such as "http://["): a 404, not a crash. */
-function pathOf(req: IncomingMessage): string | undefined {
+export function pathOf(req: IncomingMessage): string | undefined {
   try {
     return new URL(req.url ?? "/", "http://localhost").pathname;
   } catch {

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseForm } from "node:querystring";
 import { isValidSlackRequest, type HTTPReceiver, type Logger } from "@slack/bolt";
+import { pathOf } from "../health.js";
 
 /** Slack's guidance: reject a request whose timestamp differs from now by more than 5 minutes. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -116,14 +117,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too la
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
-}
-
-function pathOf(req: IncomingMessage): string | undefined {
-  try {
-    return new URL(req.url ?? "/", "http://localhost").pathname;
-  } catch {
-    return undefined;
-  }
 }
 
 function answer(res: ServerResponse, status: number): void {
