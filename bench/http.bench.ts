@@ -4,12 +4,12 @@
 // conversation store off, as in zpa-codes) is printed beside it as a stricter reference. Each app runs in a process of its
 // own (bench/http-app.ts), so one app's heap and garbage collection are not charged to another; the client
 // lives in this process and is the same for both. Both apps run with `npm start`'s node flags, as production does.
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startFakeSlackApi } from "../test/support/fake-slack-api.js";
 import { postSlashCommand } from "../test/support/sign.js";
 import { SIGNING_SECRET, type AppReport, type AppRequest } from "./http-app.js";
-import { startScriptFlags } from "./start-flags.js";
+import { nextReport, startScriptFlags } from "./start-flags.js";
 
 const WARM_UP = 100;
 const RUNS = 5;
@@ -28,27 +28,19 @@ interface Target {
   stop(): Promise<void>;
 }
 
+/** How long the forked app may take to start or to answer one round. */
+const REPORT_TIMEOUT_MS = 30_000;
 const APP_SCRIPT = fileURLToPath(new URL("./http-app.ts", import.meta.url));
-
-function nextReport(child: ChildProcess): Promise<AppReport> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("bench app did not answer within 30 s")), 30_000);
-    child.once("message", (message: AppReport) => {
-      clearTimeout(timer);
-      resolve(message);
-    });
-  });
-}
 
 async function startApp(name: string, apiUrl: string, answer?: unknown): Promise<Target> {
   const args = [name, apiUrl, ...(answer === undefined ? [] : [JSON.stringify(answer)])];
   const child = fork(APP_SCRIPT, args, { execArgv: [...startScriptFlags(), "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const ask = async (request: AppRequest): Promise<AppReport> => {
-    const report = nextReport(child);
+    const report = nextReport<AppReport>(child, REPORT_TIMEOUT_MS);
     child.send(request);
     return report;
   };
-  const ready = await nextReport(child);
+  const ready = await nextReport<AppReport>(child, REPORT_TIMEOUT_MS);
   if (!("port" in ready)) throw new Error(`${name} did not start`);
   return {
     name,

@@ -15,7 +15,7 @@ import { HELPDESK_QUERIES } from "../test/fixtures/helpdesk-queries.js";
 import { QUERIES } from "../test/fixtures/queries.js";
 import { channelMessage } from "../test/support/payloads.js";
 import { postEvent, postSlashCommand } from "../test/support/sign.js";
-import { startScriptFlags } from "./start-flags.js";
+import { nextReport, startScriptFlags } from "./start-flags.js";
 
 const SIGNING_SECRET = "memorySigningSecret0123456789abc";
 const BOT_TOKEN = "xoxb-bench-0000-memorytoken";
@@ -94,16 +94,6 @@ async function startSlackSink(): Promise<{ apiUrl: string; posted(): number; res
   return { apiUrl, posted: () => posted, responses: () => responses, server };
 }
 
-function nextReport(child: ChildProcess): Promise<MemoryReport> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("bench app did not answer within 60 s")), 60_000);
-    child.once("message", (message: MemoryReport) => {
-      clearTimeout(timer);
-      resolve(message);
-    });
-  });
-}
-
 /** Starts dist/main.js in HTTP mode; resolves with the child and the port it logged. */
 function startBuiltApp(apiUrl: string, flags: readonly string[]): Promise<{ child: ChildProcess; port: number }> {
   const child = fork("dist/main.js", [], {
@@ -172,7 +162,7 @@ async function runKind(kind: Kind, label: string, flags: readonly string[]): Pro
   const { child, port } = await startBuiltApp(sink.apiUrl, flags);
   const sendOne = requestMaker(kind, `http://127.0.0.1:${port}`, sink.apiUrl.replace(/api\/$/, "response/"));
   const memory = async (): Promise<MemoryReport> => {
-    const report = nextReport(child);
+    const report = nextReport<MemoryReport>(child, 60_000);
     child.send("mem");
     return report;
   };
