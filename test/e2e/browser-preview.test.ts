@@ -3,7 +3,7 @@
 // The first block uses a fixed payload (the page is under test); the rest drive the real bot logic.
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { MAX_COMPACT_CARDS } from "../../src/bot/auto-reply.js";
 import { HOME_PAGE_SIZE } from "../../src/bot/home.js";
 import type { Entry } from "../../src/catalog/types.js";

@@ -1,7 +1,7 @@
 // The real entry point (npm start) with state: it refuses to start without its Redis, names a bad state
 // variable, and on SIGTERM closes the store only after the reply in flight went out.
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { startFakeSlackApi, type FakeSlackApi } from "../support/fake-slack-api.js";
 import { channelMessage } from "../support/payloads.js";
 import { freePort, startRedisServer, type RedisServer } from "../support/redis-server.js";

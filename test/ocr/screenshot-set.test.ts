@@ -4,7 +4,7 @@
 // (held-out-set.ts) after, and never used to tune it. Figures per screen are printed; docs/ocr.md keeps them.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createOcrReader } from "../../src/ocr/reader.js";
 import { DEFAULT_OCR_SETTINGS } from "../../src/config.js";
 import { createImageScanner, type ImageScan } from "../../src/ocr/scan-image.js";

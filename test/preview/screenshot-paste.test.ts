@@ -2,7 +2,7 @@
 // channel and answered in its thread through the same OCR path, in a real (headless) Chromium.
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadPreviewBot } from "../../src/preview/adapter.js";
 import { startPreviewServer, type RunningPreview } from "../../src/preview/server.js";
 import { DEFAULT_OCR_SETTINGS, loadConfig } from "../../src/config.js";

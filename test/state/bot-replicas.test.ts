@@ -1,7 +1,7 @@
 // The Redis store dropped in as the bot's DedupeStore: two replicas get the same pasted code (the
 // message event on one, the app_mention on the other) and exactly one of them answers.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { autoReply, type IncomingMessage } from "../../src/bot/auto-reply.js";
 import { createBot, type Bot } from "../../src/bot/bot.js";
 import { loadCatalog } from "../../src/catalog/load.js";

@@ -2,7 +2,7 @@
 // user ids are stored, and it fails fast and recovers when Redis goes away. Real redis-servers only.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { DAY_MS } from "../../src/state/buckets.js";
 import { StateUnavailableError, type StateStore } from "../../src/state/store.js";
 import { connectRedisStore, type RedisStoreOptions } from "../../src/state/redis-store.js";
