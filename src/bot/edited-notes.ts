@@ -1,5 +1,5 @@
 // Team notes edited in Slack, kept as the last map read from the store. Card builders are synchronous,
-// so surfaces call refreshEditedNotes() before a flow that shows a card (as for "Seen this week").
+// so each bot flow that may show a card calls editedNotes.refresh() first (as for "Seen this week").
 import type { TeamNote } from "../runbook/schema.js";
 import { StateUnavailableError, type EditedNote, type StateStore } from "../state/store.js";
 
@@ -52,8 +52,4 @@ export function createEditedNotes(store: StateStore): EditedNotes {
       }
     },
   };
-}
-
-export async function refreshEditedNotes(core: { editedNotes?: EditedNotes }): Promise<void> {
-  await core.editedNotes?.refresh();
 }
