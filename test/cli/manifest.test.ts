@@ -1,5 +1,7 @@
 // `zpa-code manifest`: the Socket Mode manifest is the committed manifest.yml; --http fills in every request URL.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { APP_FEATURES } from "../../src/slack/manifest.js";
 import { readManifest, type ManifestValue } from "../support/manifest-reader.js";
@@ -83,12 +85,47 @@ describe("zpa-code manifest", () => {
     }
   });
 
+  it("asks for usergroups:read only when RUNBOOK_EDITORS names a user group, from the environment or .env", async () => {
+    const scopes = async (place: { env: Record<string, string>; cwd?: string }) => {
+      const run = await cli(["manifest"], "", { place });
+      expect(run.code, run.stderr).toBe(0);
+      return at(readManifest(run.stdout), "oauth_config.scopes.bot") as string[];
+    };
+    const dir = mkdtempSync(join(tmpdir(), "zpa-manifest-"));
+    try {
+      // The committed manifest.yml is the default: no group, so no usergroups:read.
+      expect(at(readManifest(committed), "oauth_config.scopes.bot")).not.toContain("usergroups:read");
+      expect(await scopes({ env: { RUNBOOK_EDITORS: "U0ALICE1,W0BOB2" }, cwd: dir })).not.toContain("usergroups:read");
+      const withGroup = await scopes({ env: { RUNBOOK_EDITORS: "U0ALICE1, S0NETOPS" }, cwd: dir });
+      expect(withGroup).toContain("usergroups:read");
+      expect(withGroup).toEqual(expect.arrayContaining(at(readManifest(committed), "oauth_config.scopes.bot") as string[]));
+      const run = await cli(["manifest", "--http", "https://bot.example.com"], "", { place: { env: { RUNBOOK_EDITORS: "S0NETOPS" }, cwd: dir } });
+      expect(run.stdout).toContain("- usergroups:read # team-note editors named by user group (reading the group's members); only when RUNBOOK_EDITORS names a user group");
+
+      // Read from .env as npm start reads it; the environment wins over the file.
+      writeFileSync(join(dir, ".env"), "RUNBOOK_EDITORS=S0NETOPS\nOCR=off\n");
+      const fromDotenv = await scopes({ env: {}, cwd: dir });
+      expect(fromDotenv).toContain("usergroups:read");
+      expect(fromDotenv).not.toContain("files:read");
+      expect(await scopes({ env: { RUNBOOK_EDITORS: "U0ALICE1" }, cwd: dir })).not.toContain("usergroups:read");
+      expect(await scopes({ env: { DOTENV_CONFIG_PATH: join(dir, "missing.env") }, cwd: dir })).not.toContain("usergroups:read");
+
+      const bad = await cli(["manifest"], "", { place: { env: { RUNBOOK_EDITORS: "@netops" }, cwd: dir } });
+      expect(bad.code).toBe(2);
+      expect(bad.stdout).toBe("");
+      expect(bad.stderr).toContain("RUNBOOK_EDITORS must be comma-separated user IDs");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names beside each scope and event the feature that needs it", () => {
     const listed = committed.split("\n").filter((line) => /^ {6}- /.test(line));
     expect(listed.length).toBeGreaterThan(0);
     for (const line of listed) expect(line, line).toMatch(/^ {6}- [a-z_.:]+ # \S/);
-    // Every scope and event in the feature table reaches the manifest (OCR is on by default).
-    for (const row of APP_FEATURES) {
+    // Every scope and event in the feature table reaches the manifest (OCR is on by default), except
+    // those asked for only when a setting calls for them.
+    for (const row of APP_FEATURES.filter((feature) => feature.onlyWhen === undefined)) {
       for (const item of [...row.scopes, ...row.events]) expect(committed).toContain(`- ${item} # ${row.feature}`);
     }
   });
