@@ -7,6 +7,7 @@ import type { Message } from "../render/types.js";
 import { privateCard } from "./command.js";
 import { alsoNamedBy } from "./also-named.js";
 import type { Bot } from "./bot.js";
+import { isDirectChannel } from "./direct-message.js";
 import type { Outgoing } from "./outgoing.js";
 
 export interface CardActionInput {
@@ -40,8 +41,11 @@ export function handleCardAction(core: Bot, input: CardActionInput): Outgoing[] 
       });
       return [{ kind: "respond", visibility: "in_channel", replaceOriginal: false, message }];
     }
-    case "show":
-      return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: true, message: privateCard(core, entry) }];
+    case "show": {
+      // In a DM the card replaces the bot's answer there; sharing it would only post it again.
+      const message = privateCard(core, entry, undefined, { share: !isDirectChannel(input.channelId) });
+      return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: true, message }];
+    }
     case "details": {
       const message = input.fromEphemeral
         ? privateCard(core, entry)

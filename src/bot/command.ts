@@ -34,6 +34,14 @@ export interface CommandInput {
   text: string;
 }
 
+export interface AnswerOptions {
+  /**
+   * Cards carry a "Share in channel" button (default). Off in a DM with the bot: the answer is already a
+   * message there, and sharing would only post it again.
+   */
+  share?: boolean;
+}
+
 export interface SlashCommandInput extends CommandInput {
   userId: string;
   channelId: string;
@@ -50,18 +58,19 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
 const exactCards = new WeakMap<Bot["search"], Map<string, Message>>();
 
 /** The card as a private answer: Share button, and buttons for same-title or nearby codes. */
-export function privateCard(core: Bot, entry: Entry, resolution?: Resolution): Message {
+export function privateCard(core: Bot, entry: Entry, resolution?: Resolution, options: AnswerOptions = {}): Message {
+  const share = options.share ?? true;
   // A resolution (a title, a guess) shapes the card; a code found verbatim in the text does not.
-  if (resolution) return renderPrivateCard(core, entry, resolution);
+  if (resolution || !share) return renderPrivateCard(core, entry, share, resolution);
   let cards = exactCards.get(core.search);
   if (!cards) exactCards.set(core.search, (cards = new Map()));
   let card = cards.get(entry.code);
-  if (!card) cards.set(entry.code, (card = renderPrivateCard(core, entry)));
+  if (!card) cards.set(entry.code, (card = renderPrivateCard(core, entry, true)));
   return card;
 }
 
-function renderPrivateCard(core: Bot, entry: Entry, resolution?: Resolution): Message {
-  const buttons = [shareButton(entry)];
+function renderPrivateCard(core: Bot, entry: Entry, share: boolean, resolution?: Resolution): Message {
+  const buttons = share ? [shareButton(entry)] : [];
   let note: string | undefined;
   if (resolution?.confidence === "likely") {
     note = likelyNote(resolution);
@@ -77,30 +86,30 @@ function renderPrivateCard(core: Bot, entry: Entry, resolution?: Resolution): Me
   });
 }
 
-function severalCodes(core: Bot, entries: readonly Entry[]): Message {
+function severalCodes(core: Bot, entries: readonly Entry[], options: AnswerOptions): Message {
   const head: Block[] = [context(`Found ${entries.length} ZPA status codes in your text.`)];
   const groups = entries.map((entry, i) =>
-    i < FULL_CARDS_PER_ANSWER ? privateCard(core, entry).blocks : summaryRow(entry, ACTION.details),
+    i < FULL_CARDS_PER_ANSWER ? privateCard(core, entry, undefined, options).blocks : summaryRow(entry, ACTION.details),
   );
   const blocks = packGroups(head, groups, (n) => overflowLine(entries.slice(n)));
   const codes = entries.map((e) => e.code).join(", ");
   return { text: echoUserText(`${entries.length} ZPA codes: ${codes}`, 1_000), blocks };
 }
 
-export function answerCommand(core: Bot, input: CommandInput): Message {
+export function answerCommand(core: Bot, input: CommandInput, options: AnswerOptions = {}): Message {
   const text = input.text.trim();
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
   const found = core.search.scan(text);
   if (found.length > 0) core.metrics?.lookup("pasted", "certain");
-  if (found.length > 1) return severalCodes(core, found);
-  if (found.length === 1) return privateCard(core, found[0]!);
+  if (found.length > 1) return severalCodes(core, found, options);
+  if (found.length === 1) return privateCard(core, found[0]!, undefined, options);
 
   const resolution = core.search.resolve(text);
   core.metrics?.lookup(resolution.how, confidenceOf(resolution));
   if (!resolution.match) return renderNoMatch(text, resolution.alternatives, core.command);
   if (resolution.confidence === "possible") return renderPossible(text, [resolution.match, ...resolution.alternatives]);
-  return privateCard(core, resolution.match, resolution);
+  return privateCard(core, resolution.match, resolution, options);
 }
 
 /**
