@@ -3,12 +3,13 @@
 // of bare, at 1 and at 4 concurrent requests, each the median of 5 runs. A second, leaner bare app (Bolt's
 // conversation store off, as in zpa-codes) is printed beside it as a stricter reference. Each app runs in a process of its
 // own (bench/http-app.ts), so one app's heap and garbage collection are not charged to another; the client
-// lives in this process and is the same for both.
+// lives in this process and is the same for both. Both apps run with `npm start`'s node flags, as production does.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startFakeSlackApi } from "../test/support/fake-slack-api.js";
 import { postSlashCommand } from "../test/support/sign.js";
 import { SIGNING_SECRET, type AppReport, type AppRequest } from "./http-app.js";
+import { startScriptFlags } from "./start-flags.js";
 
 const WARM_UP = 100;
 const RUNS = 5;
@@ -41,7 +42,7 @@ function nextReport(child: ChildProcess): Promise<AppReport> {
 
 async function startApp(name: string, apiUrl: string, answer?: unknown): Promise<Target> {
   const args = [name, apiUrl, ...(answer === undefined ? [] : [JSON.stringify(answer)])];
-  const child = fork(APP_SCRIPT, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(APP_SCRIPT, args, { execArgv: [...startScriptFlags(), "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const ask = async (request: AppRequest): Promise<AppReport> => {
     const report = nextReport(child);
     child.send(request);

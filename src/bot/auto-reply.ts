@@ -18,6 +18,7 @@ import type { Bot } from "./bot.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
 import { answerDirectWords, dedupeScopeOf, isDirectMessage, replyThreadOf } from "./direct-message.js";
 import { imageAutoReply, imagesOf, type ImageFile } from "./image-reply.js";
+import { renderedOnce } from "./rendered-once.js";
 import type { Delivery, Outgoing } from "./outgoing.js";
 
 /** Slack messages are at most 40,000 characters; anything longer is not a real message. */
@@ -64,12 +65,18 @@ export function isFromPerson(message: IncomingMessage, botUserId: string | undef
   return ANSWERED_SUBTYPES.has(message.subtype);
 }
 
+function threadCard(core: Bot, entry: Entry, note?: string): Message {
+  return renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ...(note ? { note } : {}) });
+}
+
+/** Most replies are one code with no spike: the same card every time, so it is rendered once per code. */
+const plainThreadCard = renderedOnce((core, entry) => threadCard(core, entry));
+
 /** The thread reply for codes found in a message: one card, compact cards, or a summary. */
 export function replyFor(core: Bot, entries: readonly Entry[], spikes: readonly SpikeFigures[]): Message {
   if (entries.length === 1) {
     const entry = entries[0]!;
-    const note = spikes.length > 0 ? spikes.map(spikeLine).join("\n") : undefined;
-    return renderCard(entry, { alsoNames: alsoNamedBy(core.search, entry), alsoNamesAction: "details", ...(note ? { note } : {}) });
+    return spikes.length > 0 ? threadCard(core, entry, spikes.map(spikeLine).join("\n")) : plainThreadCard(core, entry);
   }
   if (entries.length <= MAX_COMPACT_CARDS) return renderCompactCards(entries, ACTION.details, spikeBlocks(spikes));
   return renderSummary(entries, ACTION.details, spikeBlocks(spikes));

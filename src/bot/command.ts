@@ -17,6 +17,7 @@ import { answerAutoCommand, parseAutoCommand } from "./auto-command.js";
 import type { Bot } from "./bot.js";
 import { usageExamples } from "./examples.js";
 import { confidenceOf } from "./metrics.js";
+import { renderedOnce } from "./rendered-once.js";
 import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 
 /** Several codes: this many get a full card, the rest a line each. */
@@ -52,21 +53,17 @@ export function shareButton(entry: Entry): ReturnType<typeof button> {
 }
 
 /**
- * Cards for exact answers, rendered once per code and search: they depend on nothing else, and a lookup
- * answered in the ack is on Slack's 3-second clock. Bounded by the catalog's size.
+ * Cards for exact answers depend on nothing else, and a lookup answered in the ack is on Slack's 3-second
+ * clock: each is rendered once.
  */
-const exactCards = new WeakMap<Bot["search"], Map<string, Message>>();
+const exactCard = renderedOnce((core, entry) => renderPrivateCard(core, entry, true));
 
 /** The card as a private answer: Share button, and buttons for same-title or nearby codes. */
 export function privateCard(core: Bot, entry: Entry, resolution?: Resolution, options: AnswerOptions = {}): Message {
   const share = options.share ?? true;
   // A resolution (a title, a guess) shapes the card; a code found verbatim in the text does not.
   if (resolution || !share) return renderPrivateCard(core, entry, share, resolution);
-  let cards = exactCards.get(core.search);
-  if (!cards) exactCards.set(core.search, (cards = new Map()));
-  let card = cards.get(entry.code);
-  if (!card) cards.set(entry.code, (card = renderPrivateCard(core, entry, true)));
-  return card;
+  return exactCard(core, entry);
 }
 
 function renderPrivateCard(core: Bot, entry: Entry, share: boolean, resolution?: Resolution): Message {

@@ -42,8 +42,9 @@ export const WORDS_THRESHOLDS: WordsThresholds = {
 export function wordsConfidence(features: WordsFeatures, thresholds: WordsThresholds = WORDS_THRESHOLDS): Confidence | null {
   // Words that few codes carry must be in the answer: one in its name or code, or two anywhere. "broker"
   // or "connection" alone say nothing, nor does one word that only its description or steps happen to use.
-  // Going the query's way between two components is as telling as a rare word of the entry's name.
-  const named = features.informativeNamed + (features.directed ? 1 : 0);
+  // Going the query's way between two components, or repeating a whole title of the entry, is as telling as a
+  // rare word of the entry's name.
+  const named = features.informativeNamed + (features.directed ? 1 : 0) + (features.titled ? 1 : 0);
   const corroborated =
     features.coveredWords >= thresholds.corroboratingWords &&
     named >= 1 &&

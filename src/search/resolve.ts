@@ -11,8 +11,11 @@ import type { SegmentIndex } from "./segment-index.js";
 import type { Confidence, Resolution, ResolveHow } from "./types.js";
 import type { WordsFeatures, WordsMatcher } from "./words-match.js";
 import { wordsConfidence } from "./confidence.js";
+import { contentWords } from "./words-text.js";
 
 export const MAX_ALTERNATIVES = 5;
+/** Next to a mention, fewer content words than this are chat addressed to someone ("<@U…> ping"). */
+const MIN_WORDS_AFTER_MENTION = 2;
 /** A fragment shorter than this names too many codes to mean one. */
 export const MIN_FRAGMENT = 4;
 
@@ -123,8 +126,10 @@ export function buildResolver(parts: ResolverParts): (query: string) => Resoluti
 
     // 4. Plain words. An injection try or another vendor's error is no ZPA question, whatever words it borrows
     // ("DROP TABLE users", "AADSTS700016 application not found").
+    // A mention with one word ("<@U…> ping", "@sam thanks") addresses a person: chat, not a question.
     const { ranked, features } = words(text);
     if (looksLikeInjection(text) || namesForeignCode(text)) return answer(query, "none", null, ranked);
+    if (withoutMentions(query) !== query && contentWords(text) < MIN_WORDS_AFTER_MENTION) return answer(query, "none", null, ranked);
     const confidence = features ? wordsConfidence(features) : null;
     return answer(query, "words", confidence, ranked, [], features ?? undefined);
   };

@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import { directionFit, directionOf, directionOfEntry, type Direction } from "./direction.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";
-import { splitWords, termsOf, termsOfWord } from "./words-text.js";
+import { contentWords, splitWords, termsOf, termsOfWords } from "./words-text.js";
 
 /** Measured evidence that the best-ranked entry answers the words; src/search/confidence.ts weighs it. */
 export interface WordsFeatures {
@@ -21,6 +21,8 @@ export interface WordsFeatures {
   coveredWords: number;
   /** The best entry goes the query's way between two components ("CA cannot reach the service edge"). */
   directed: boolean;
+  /** The query repeats every word of one of the best entry's titles (of two words or more). */
+  titled: boolean;
 }
 
 export interface WordsRanking {
@@ -31,6 +33,8 @@ export interface WordsRanking {
 }
 
 const CANDIDATES = 8;
+/** A title of fewer words ("Disconnected") is too short to be repeated on purpose. */
+const MIN_TITLE_WORDS = 2;
 /** Content words beyond this are ignored: a question is short, and every word costs an index lookup. */
 export const MAX_WORDS = 10;
 /** A word found only in the description is weaker evidence than one in the entry's name or code. */
@@ -44,6 +48,9 @@ const TITLE_FIT_WEIGHT = 0.5;
  * share every word and differ only in who reaches whom ("SE cannot reach CA" vs "CA cannot reach SE").
  */
 const DIRECTION_WEIGHT = 0.3;
+/** How much the words that tell the front-runners apart add, and how many front-runners are compared. */
+const DISCRIMINATIVE_WEIGHT = 0.3;
+const FRONT_RUNNERS = 3;
 
 /**
  * Jaccard overlap of a title's terms and the query's `queryTerms` terms (a title term counts when it is
@@ -60,6 +67,8 @@ interface Profile {
   /** Terms of its description. */
   described: Set<string>;
   titles: string[][];
+  /** Terms of its titles of two words or more ("Disconnected" is one word, though it reads as several terms). */
+  repeatable: string[][];
   direction: Direction | null;
 }
 
@@ -97,6 +106,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       named,
       described,
       titles: doc.names.split(" | ").map(termsOf).filter((terms) => terms.length),
+      repeatable: doc.names.split(" | ").filter((title) => contentWords(title) >= MIN_TITLE_WORDS).map(termsOf),
       direction: directionOfEntry(entries[i]!),
     });
   });
@@ -109,11 +119,27 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const key = `${direction.from}>${direction.to}`;
     byDirection.set(key, [...(byDirection.get(key) ?? []), entry]);
   }
+  // Entries by title term: a query that repeats a whole title ("user closed the connection themselves") considers
+  // that entry even when only common words are shared and BM25 ranks it low.
+  const titleList: Array<{ entry: Entry; size: number }> = [];
+  const byTitleTerm = new Map<string, number[]>();
+  for (const [entry, { repeatable }] of profiles) {
+    for (const title of repeatable) {
+      const terms = new Set(title);
+      for (const term of terms) byTitleTerm.set(term, [...(byTitleTerm.get(term) ?? []), titleList.length]);
+      titleList.push({ entry, size: terms.size });
+    }
+  }
+  const titleRepeated = (nearQuery: ReadonlySet<string>): Entry[] => {
+    const shared = new Map<number, number>();
+    for (const term of nearQuery) for (const id of byTitleTerm.get(term) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    return [...shared].filter(([id, count]) => count >= titleList[id]!.size).map(([id]) => titleList[id]!.entry);
+  };
   const idf = (term: string): number => Math.log((entries.length + 1) / ((documentFrequency.get(term) ?? 0) + 1));
   const informativeIdf = Math.log((entries.length + 1) / (INFORMATIVE_SHARE * entries.length + 1));
 
   const toGroups = (query: string): Group[] => {
-    const byWord = new Map(splitWords(query).map((word) => [word, termsOfWord(word)]));
+    const byWord = new Map(termsOfWords(splitWords(query)));
     return [...byWord]
       .filter(([, terms]) => terms.length)
       .slice(0, MAX_WORDS)
@@ -144,20 +170,22 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const towards = directionOf(query);
     const found = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit) => hit.entry);
     const sameWay = towards ? (byDirection.get(`${towards.from}>${towards.to}`) ?? []) : [];
-    const candidates = [...found, ...sameWay.filter((entry) => !found.includes(entry))];
+    const candidates = [...new Set([...found, ...sameWay, ...titleRepeated(nearQuery)])];
     const ranked = candidates.map((entry, order) => {
-      const { named, described, titles, direction } = profiles.get(entry)!;
+      const { named, described, titles, repeatable, direction } = profiles.get(entry)!;
       let rankedWeight = 0;
       let coveredWeight = 0;
       let coveredWords = 0;
       let informativeNamed = 0;
       let informative = 0;
+      const factors: number[] = [];
       for (const group of groups) {
         const factor = group.near.some((t) => named.has(t))
           ? 1
           : group.near.some((t) => described.has(t))
             ? DESCRIPTION_ONLY
             : 0;
+        factors.push(factor);
         rankedWeight += factor * group.weight;
         if (factor) coveredWeight += group.weight;
         if (factor) coveredWords++;
@@ -168,15 +196,30 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       const weightedCoverage = rankedWeight / totalWeight;
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
       const fit = directionFit(towards, direction);
-      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
+      const titled = repeatable.some((title) => title.every((term) => nearQuery.has(term)));
+      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, titled, factors, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+    // Among the front-runners, words they all carry decide nothing; a word only some carry tells them apart
+    // (the near-twins of one family share most words): a discriminative weight within the candidate set.
+    // Going the query's way counts as one more word, as rare as an informative one.
+    const front = ranked.slice(0, FRONT_RUNNERS);
+    if (front.length > 1) {
+      const weights = [...groups.map((group) => group.weight), informativeIdf];
+      const carried = (hit: (typeof front)[number]): number[] => [...hit.factors, hit.directed ? 1 : 0];
+      const telling = weights.map((weight, g) => weight * (1 - front.filter((hit) => carried(hit)[g]! > 0).length / front.length));
+      const total = telling.reduce((sum, weight) => sum + weight, 0);
+      if (total > 0) {
+        for (const hit of front) hit.score += DISCRIMINATIVE_WEIGHT * carried(hit).reduce((sum, factor, g) => sum + factor * telling[g]!, 0) / total;
+        ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+      }
+    }
     const [best, second] = ranked;
     if (!best) return { ranked: [], features: null };
-    const { coverage, coveredWords, informativeNamed, informative, directed } = best;
+    const { coverage, coveredWords, informativeNamed, informative, directed, titled } = best;
     return {
       ranked: ranked.map((hit) => hit.entry),
-      features: { coverage, coveredWords, informativeNamed, informative, directed, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
+      features: { coverage, coveredWords, informativeNamed, informative, directed, titled, margin: best.score - (second?.score ?? 0), agreement: best.order === 0 },
     };
   };
   return Object.assign(rank, { every });

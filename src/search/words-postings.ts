@@ -2,7 +2,7 @@
 import type { Entry } from "../catalog/types.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
 import { FIELD_BOOST, wordsDocs, type RankedEntry, type WordsEngine } from "./words-engines.js";
-import { splitWords, termsOf, termsOfWord } from "./words-text.js";
+import { termsOf } from "./words-text.js";
 
 type Field = keyof typeof FIELD_BOOST;
 /** BM25's usual constants. */
@@ -83,7 +83,7 @@ export function buildPostingsEngine(entries: readonly Entry[]): WordsEngine {
     search(query, limit) {
       const scores = new Map<number, number>();
       const wanted: Array<[string, number]> = [];
-      for (const term of new Set(splitWords(query).flatMap(termsOfWord))) {
+      for (const term of new Set(termsOf(query))) {
         wanted.push([term, 1]);
         for (const other of new Set([...neighbours(term), ...prefixed(term)])) if (other !== term) wanted.push([other, LOOSE_MATCH]);
       }

@@ -6,8 +6,15 @@ const STOPWORDS = new Set(
   ("a an and are as at be because been being by can could do does due during for from get getting got has have how " +
     "i if in into is it its me my of on or our out ran s should so some than that the their there this to too us " +
     "was we were what when which while why would " +
-    "will with you your mean means meaning error code status session please help zpa zscaler").split(" "),
+    "will with you your mean means meaning code session please help zpa zscaler").split(" "),
 );
+
+/**
+ * Words a question is built from ("what does this error mean", "status code") that name a thing once a content
+ * word qualifies them: "socket error", "internal error", "proxy connection status". Kept only right after a word
+ * that has terms, in queries and catalog texts alike.
+ */
+const QUALIFIED_WORDS = new Set(["error", "errors", "status"]);
 
 /** Domain words (data/vocabulary.json), read on first use so a code lookup never needs the file. */
 let domain: Expansions | undefined;
@@ -71,11 +78,33 @@ export function termsOfWord(word: string): readonly string[] {
   return terms;
 }
 
+/** Each word with its terms, in order; a qualified word ("socket error") keeps its terms after a content word. */
+export function termsOfWords(words: readonly string[]): Array<[string, readonly string[]]> {
+  const out: Array<[string, readonly string[]]> = [];
+  let previous: readonly string[] = [];
+  for (const word of words) {
+    let terms = termsOfWord(word);
+    if (!terms.length && previous.length && QUALIFIED_WORDS.has(word)) terms = qualifiedTerms(word);
+    out.push([word, terms]);
+    previous = terms;
+  }
+  return out;
+}
+
+function qualifiedTerms(word: string): readonly string[] {
+  return [...new Set((vocabulary().expansions.get(word) ?? [word]).map(stem))];
+}
+
 export function termsOf(text: string): string[] {
-  return splitWords(text).flatMap(termsOfWord);
+  return termsOfWords(splitWords(text)).flatMap(([, terms]) => terms);
 }
 
 /** A code read as words: BRK_MT_AUTH_SAML_FAILURE -> broker microtunnel authentication saml failure. */
 export function codeAsText(code: string): string {
   return code.toLowerCase().split("_").join(" ");
+}
+
+/** How many words of `text` say something about a problem (stopwords and question words left out). */
+export function contentWords(text: string): number {
+  return termsOfWords(splitWords(text)).filter(([, terms]) => terms.length).length;
 }

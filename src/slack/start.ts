@@ -7,7 +7,7 @@ import type { Bot } from "../bot/bot.js";
 import { DEFAULT_SLACK_API_TIMEOUT_MS, type SlackConfig } from "../config.js";
 import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf, startHealthServer, type ServerLimits } from "../health.js";
 import { createSlackFetch, proxyDispatcher } from "./http-client.js";
-import { createInFlightTracker, type InFlightTracker } from "./in-flight.js";
+import { createInFlightTracker, DEFAULT_MAX_IN_FLIGHT, type InFlightTracker } from "./in-flight.js";
 import { registerListeners } from "./listeners/index.js";
 import { createRedactingLogger } from "./logger.js";
 import { slackImageReading } from "./image-files.js";
@@ -24,6 +24,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Pauses before a failed thread reply is sent again; defaults to DEFAULT_SEND_RETRY_PAUSES_MS. */
   sendRetryPausesMs?: readonly number[];
+  /** Handlers allowed to run at once; defaults to DEFAULT_MAX_IN_FLIGHT. */
+  maxInFlight?: number;
 }
 
 export interface RunningSlackApp {
@@ -90,7 +92,10 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
     // No listener reads conversation state; Bolt's store would build an Error per request to find its caller.
     convoStore: false,
   });
-  const inFlight = createInFlightTracker();
+  const inFlight = createInFlightTracker({
+    ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
+    onShed: (what) => logger.warn(`Busy: ${what} turned away, ${options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT} handlers already running`),
+  });
   app.use(inFlight.middleware);
   // Screenshots are read only with OCR on; the worker itself starts with the first image. Downloads go
   // through the proxy like every other Slack request.

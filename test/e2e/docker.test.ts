@@ -185,7 +185,10 @@ describe("Dockerfile", () => {
     expect(instructions.lastIndexOf("USER")).toBeGreaterThan(instructions.lastIndexOf("RUN"));
     expect(last(runtime, "ENTRYPOINT")).toMatchObject({ execForm: true, words: ["/usr/bin/tini", "--"] });
     expect(all(runtime, "RUN").some((run) => /apt-get install[^&]*\btini\b/.test(run.args))).toBe(true);
-    expect(last(runtime, "CMD")).toMatchObject({ execForm: true, words: ["node", "dist/main.js"] });
+    // The same node flags as npm start, so the memory bench (which runs npm start's) measures the image too.
+    const start = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+    expect(last(runtime, "CMD")).toMatchObject({ execForm: true, words: start.split(" ") });
+    expect(start).toMatch(/^node( --[a-z-]+=\d+)* dist\/main\.js$/);
     expect(last(runtime, "EXPOSE")?.words).toEqual(["3000"]);
 
     const healthcheck = last(runtime, "HEALTHCHECK")!;

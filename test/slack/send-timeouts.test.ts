@@ -1,8 +1,8 @@
 // Slack calls that hang or fail, against the real HTTP-mode app: every Web API and response_url attempt
 // times out after SLACK_API_TIMEOUT_MS and is retried, a response_url 429 waits out Retry-After, and a thread
 // reply that fails after Bolt acknowledged the event is sent again in-process, or logged as lost.
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { loggedLine, startHttpTestApp, type HttpTestApp } from "../support/app.js";
 import { channelMessage, nextTs, TEST_BOT_ID, TEST_CHANNEL_ID } from "../support/payloads.js";
 import { postEvent, postSlashCommand } from "../support/sign.js";
 
@@ -25,17 +25,6 @@ function failPostMessage(target: HttpTestApp, error: string, failures: number): 
     const ts = nextTs();
     return { channel: body.channel, ts, message: { type: "message", text: body.text, ts, bot_id: TEST_BOT_ID } };
   });
-}
-
-async function loggedLine(target: HttpTestApp, pattern: RegExp): Promise<string> {
-  return vi.waitFor(
-    () => {
-      const line = target.logLines.find((candidate) => pattern.test(candidate));
-      if (!line) throw new Error(`no log line matching ${pattern}; logged:\n${target.logLines.join("\n")}`);
-      return line;
-    },
-    { timeout: 10_000, interval: 20 },
-  );
 }
 
 describe("SLACK_API_TIMEOUT_MS", () => {

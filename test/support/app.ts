@@ -1,5 +1,6 @@
 // Starts the real app in-process against the fake Slack API (and, for Socket Mode, the local
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
+import { vi } from "vitest";
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
 import type { AutoReplySettings, HttpModeConfig, LogLevelName, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
 import type { ServerLimits } from "../../src/health.js";
@@ -30,6 +31,8 @@ export interface TestAppOptions {
   proxy?: ProxySettings;
   /** Shorter server timeouts or a smaller connection cap than production's. */
   serverLimits?: Partial<ServerLimits>;
+  /** A smaller cap on handlers running at once than production's. */
+  maxInFlight?: number;
   /** Reading screenshots; default off (most suites post no images and need no OCR worker). */
   ocr?: OcrSettings;
   /** Default "warn", which keeps the start-up info lines out of logLines. */
@@ -57,6 +60,18 @@ export interface SocketTestApp extends TestAppBase {
 }
 
 const DEFAULT_AUTO_REPLY: AutoReplySettings = { enabled: true, channels: null, dedupeHours: 24 };
+
+/** Resolves with the app's first log line matching `pattern`, once it is logged (bounded for a loaded machine). */
+export async function loggedLine(target: { logLines: string[] }, pattern: RegExp): Promise<string> {
+  return vi.waitFor(
+    () => {
+      const line = target.logLines.find((candidate) => pattern.test(candidate));
+      if (!line) throw new Error(`no log line matching ${pattern}; logged:\n${target.logLines.join("\n")}`);
+      return line;
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+}
 
 export async function startHttpTestApp(options: TestAppOptions = {}): Promise<HttpTestApp> {
   const api = await startFakeSlackApi();
@@ -134,6 +149,7 @@ async function startWith(
       logger,
       ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}),
       ...(options.sendRetryPausesMs ? { sendRetryPausesMs: options.sendRetryPausesMs } : {}),
+      ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
     });
     return { running, logLines };
   } catch (error) {
