@@ -3,10 +3,9 @@
 // Slack's retries, the bot's own and other bots' messages, and a Show click in the DM.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_OCR_SETTINGS } from "../../src/config.js";
 import { ACTION } from "../../src/render/action-ids.js";
 import { READ_FROM_SCREENSHOT } from "../../src/render/image-reply.js";
-import { startHttpTestApp, type HttpTestApp } from "../support/app.js";
+import { handlersSettled, PATIENT_OCR, startHttpTestApp, type HttpTestApp } from "../support/app.js";
 import { blockActions, directMessage, nextTs, TEST_BOT_ID, TEST_BOT_USER_ID, TEST_DM_CHANNEL_ID } from "../support/payloads.js";
 import { postEvent, postInteraction } from "../support/sign.js";
 import { buttonsOf, headersOf } from "../support/slack.js";
@@ -16,7 +15,7 @@ const JOURNAL = readFileSync(new URL("../fixtures/ocr/terminal-journal.png", imp
 let t: HttpTestApp;
 
 beforeAll(async () => {
-  t = await startHttpTestApp({ autoReply: { enabled: false }, ocr: { ...DEFAULT_OCR_SETTINGS, timeoutMs: 120_000 } });
+  t = await startHttpTestApp({ autoReply: { enabled: false }, ocr: PATIENT_OCR });
 });
 afterAll(async () => {
   await t?.close();
@@ -25,10 +24,7 @@ beforeEach(() => {
   t.api.clearCalls();
 });
 
-/** Waits until every handler started so far has finished, so "no call" means none will come. */
-async function settled(): Promise<void> {
-  expect(await t.running.inFlight.drained(120_000)).toBe(true);
-}
+const settled = (): Promise<void> => handlersSettled(t);
 
 async function answerTo(event: Record<string, unknown>) {
   await postEvent(t.baseUrl, t.signingSecret, event);
