@@ -6,12 +6,12 @@ import { fallbackSteps, lssOnlyDescription } from "./fallback.js";
 import { fieldValueMeanings } from "./log-fields.js";
 import { HELP_SITE, seeAlsoLinks } from "./links.js";
 import { parseCatalog } from "./schema.js";
-import { lssAdminAction, parseLss } from "./lss.js";
+import { parseLss } from "./lss.js";
 import { parsePage, parsePageHeader, type Page, type PageRow } from "./markdown.js";
 import type { Override } from "./overrides.js";
 import { deriveActionBy, deriveSeverity, type RuleInput } from "./rules.js";
 import { normaliseWhitespace, sameTitle, splitSentences, unglue } from "./text.js";
-import { CATALOG_FORMAT, COMPONENT_NAMES, type Catalog, type Category, type Entry, type Link, type Lss } from "./types.js";
+import { CATALOG_FORMAT, COMPONENT_NAMES, lssAdminAction, type Catalog, type Category, type Entry, type Link, type Lss } from "./types.js";
 
 /** Source files by path relative to data/sources/. */
 export type SourceFiles = Readonly<Record<string, string>>;

@@ -32,8 +32,3 @@ export function parseLss(text: string): Map<string, Lss> {
   }
   return byCode;
 }
-
-/** "NA" is the LSS file's way of saying "no admin action given". */
-export function lssAdminAction(lss: Lss | null): string | undefined {
-  return lss !== null && lss.adminAction.trim() !== "" && lss.adminAction !== "NA" ? lss.adminAction : undefined;
-}

@@ -1,4 +1,4 @@
-// The catalog's shape as TypeScript types and constants, free of zod: the CLI and the bot load the
+// The catalog's shape as TypeScript types, constants and small readers, free of zod: the CLI and the bot load the
 // committed catalog without validating it again (see load.ts), so run time never loads the schema.
 import type { z } from "zod";
 import type {
@@ -39,3 +39,8 @@ export type Lss = z.infer<typeof LssSchema>;
 export type Meaning = z.infer<typeof MeaningSchema>;
 export type Entry = z.infer<typeof EntrySchema>;
 export type Catalog = z.infer<typeof CatalogSchema>;
+
+/** An entry's LSS admin action; "NA" is the LSS file's way of saying "no admin action given". */
+export function lssAdminAction(lss: Lss | null): string | undefined {
+  return lss !== null && lss.adminAction.trim() !== "" && lss.adminAction !== "NA" ? lss.adminAction : undefined;
+}

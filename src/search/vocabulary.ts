@@ -1,40 +1,55 @@
 // The domain vocabulary (data/vocabulary.json): which words a helpdesk person uses for which catalog words.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import type { Entry } from "../catalog/types.js";
 import { splitComponentPrefix } from "./normalize.js";
 
 export const VOCABULARY_PATH = fileURLToPath(new URL("../../data/vocabulary.json", import.meta.url));
 
-const Word = z.string().regex(/^[a-z0-9]+$/, "lower-case letters and digits, one word");
-const DerivedLine = z.object({ words: z.array(Word).min(1), means: z.string().min(1), from: z.string().min(1) });
-const CuratedLine = z.object({ words: z.array(Word).min(1), means: z.string().min(1), reason: z.string().min(10) });
-const ReasonedWords = z.object({ words: z.array(Word).min(1), reason: z.string().min(10) });
-const Phrase = z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)+$/, "two or more lower-case words");
-const PhraseLine = z.object({ phrases: z.array(Phrase).min(1), means: z.string().min(1), reason: z.string().min(10) });
-
-export const VocabularySchema = z.object({
-  about: z.string(),
+/** One line `npm run vocabulary` writes from the catalog: these words mean `means`, as `from` shows. */
+export interface DerivedLine {
+  words: string[];
+  means: string;
+  from: string;
+}
+/** Synonyms and abbreviations no catalog text spells out, each with why. */
+export interface CuratedLine {
+  words: string[];
+  means: string;
+  reason: string;
+}
+export interface ReasonedWords {
+  words: string[];
+  reason: string;
+}
+export interface PhraseLine {
+  phrases: string[];
+  means: string;
+  reason: string;
+}
+export interface Vocabulary {
+  about: string;
   /** Written by `npm run vocabulary` from the catalog; a test checks they still follow from it. */
-  derived: z.array(DerivedLine),
+  derived: DerivedLine[];
   /** Title and code prefixes the derivation must skip, each with why. */
-  notComponents: z.array(ReasonedWords),
+  notComponents: ReasonedWords[];
   /** Synonyms and abbreviations no catalog text spells out, each with why. */
-  curated: z.array(CuratedLine),
+  curated: CuratedLine[];
   /**
    * General IT English whose meaning is the phrase, not its words ("switched off" is "disabled", "idles out" an
    * idle timeout), each group with why. Read before the words are split, in queries and catalog texts alike.
    */
-  phrases: z.array(PhraseLine),
+  phrases: PhraseLine[];
   /** Words of a helpdesk question that say nothing about the problem, each group with why. */
-  ignore: z.array(ReasonedWords),
-});
-export type Vocabulary = z.infer<typeof VocabularySchema>;
-export type DerivedLine = z.infer<typeof DerivedLine>;
+  ignore: ReasonedWords[];
+}
 
+/**
+ * The committed file as it is: its zod schema (vocabulary-schema.ts) runs in tests and in `npm run vocabulary`,
+ * not here, so a plain code lookup never loads zod.
+ */
 export function loadVocabulary(path: string = VOCABULARY_PATH): Vocabulary {
-  return VocabularySchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  return JSON.parse(readFileSync(path, "utf8")) as Vocabulary;
 }
 
 /** A code prefix names a component when this many entries carry it, all of that one component. */

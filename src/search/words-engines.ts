@@ -1,6 +1,5 @@
 // The free-text engines behind the word search (minisearch, fuse.js), behind one interface.
-import { lssAdminAction } from "../catalog/lss.js";
-import type { Entry } from "../catalog/types.js";
+import { lssAdminAction, type Entry } from "../catalog/types.js";
 import { loadFuse, loadMiniSearch } from "./libraries.js";
 import { splitComponentPrefix } from "./normalize.js";
 import { buildPostingsEngine } from "./words-postings.js";

@@ -2,11 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
 import { createSearch } from "../../src/search/index.js";
-import { deriveVocabulary, loadVocabulary } from "../../src/search/vocabulary.js";
+import { deriveVocabulary } from "../../src/search/vocabulary.js";
+import { loadCheckedVocabulary } from "../../src/search/vocabulary-schema.js";
 import { termsOf } from "../../src/search/words-text.js";
 
 const catalog = loadCatalog();
-const vocabulary = loadVocabulary();
+const vocabulary = loadCheckedVocabulary();
 const search = createSearch(catalog);
 
 describe("domain vocabulary", () => {
