@@ -21,6 +21,7 @@ export const APP_FEATURES: readonly AppFeature[] = [
   { feature: "auto-replies in public channels", scopes: ["channels:history"], events: ["message.channels"] },
   { feature: "auto-replies in private channels", scopes: ["groups:history"], events: ["message.groups"] },
   { feature: "@mentions of the bot", scopes: ["app_mentions:read"], events: ["app_mention"] },
+  { feature: "direct messages to the bot", scopes: ["im:history"], events: ["message.im"] },
   { feature: "the App Home tab", scopes: [], events: ["app_home_opened"] },
   { feature: "reading codes in pasted screenshots (OCR)", scopes: ["files:read"], events: [], switchedOffBy: "OCR" },
   {
@@ -80,6 +81,8 @@ export function renderManifest(options: ManifestOptions = {}): string {
   );
   const url = options.httpBaseUrl === undefined ? undefined : JSON.stringify(requestUrlFor(options.httpBaseUrl));
   const mode = url === undefined ? "Socket Mode" : "HTTP mode";
+  // The Messages tab is where people DM the bot: open (and writable) exactly when the bot hears DMs.
+  const answersDms = rows.some((row) => row.events.includes("message.im"));
   return [
     `# Slack app manifest (${mode}), printed by \`zpa-code manifest${url === undefined ? "" : " --http <base URL>"}\`.`,
     "# Create the app at https://api.slack.com/apps > Create New App > From a manifest.",
@@ -94,8 +97,8 @@ export function renderManifest(options: ManifestOptions = {}): string {
     "features:",
     "  app_home:",
     "    home_tab_enabled: true",
-    // The bot answers no direct messages (no message.im), so the Messages tab stays off.
-    "    messages_tab_enabled: false",
+    `    messages_tab_enabled: ${answersDms}`,
+    ...(answersDms ? ["    messages_tab_read_only_enabled: false"] : []),
     "  bot_user:",
     "    display_name: zpa-codes",
     "    always_online: true",

@@ -137,10 +137,12 @@ describe("zpa-code manifest", () => {
     }
   });
 
-  it("leaves out the Messages tab: the bot answers no direct messages", () => {
-    const socket = readManifest(committed);
-    expect(at(socket, "features.app_home.messages_tab_enabled")).toBe(false);
-    expect(at(socket, "features.app_home.messages_tab_read_only_enabled")).toBeUndefined();
-    expect(at(socket, "settings.event_subscriptions.bot_events")).not.toContain("message.im");
+  it("opens a writable Messages tab in either mode, since the bot hears DMs (message.im, im:history)", async () => {
+    for (const app of [readManifest(committed), await manifest("--http", "https://bot.example.com")]) {
+      expect(at(app, "features.app_home.messages_tab_enabled")).toBe(true);
+      expect(at(app, "features.app_home.messages_tab_read_only_enabled")).toBe(false);
+      expect(at(app, "settings.event_subscriptions.bot_events")).toContain("message.im");
+      expect(at(app, "oauth_config.scopes.bot")).toContain("im:history");
+    }
   });
 });
