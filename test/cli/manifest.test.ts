@@ -2,12 +2,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { APP_FEATURES } from "../../src/slack/manifest.js";
 import { readManifest, type ManifestValue } from "../support/manifest-reader.js";
 import { cli } from "../support/run-cli.js";
 
 const committed = readFileSync(new URL("../../manifest.yml", import.meta.url), "utf8");
+/** No .env and no settings: what a fresh checkout prints, whatever the developer's own .env or shell holds. */
+const FRESH = mkdtempSync(join(tmpdir(), "zpa-manifest-fresh-"));
+const manifestCli = (args: string[], env: Record<string, string> = {}) => cli(["manifest", ...args], "", { place: { env, cwd: FRESH } });
 
 function at(manifest: Record<string, ManifestValue>, path: string): ManifestValue | undefined {
   let value: ManifestValue | undefined = manifest;
@@ -18,14 +21,14 @@ function at(manifest: Record<string, ManifestValue>, path: string): ManifestValu
 }
 
 async function manifest(...args: string[]): Promise<Record<string, ManifestValue>> {
-  const run = await cli(["manifest", ...args]);
+  const run = await manifestCli(args);
   expect(run.code, run.stderr).toBe(0);
   return readManifest(run.stdout);
 }
 
 describe("zpa-code manifest", () => {
   it("prints, without --http, exactly the committed Socket Mode manifest.yml", async () => {
-    const run = await cli(["manifest"]);
+    const run = await manifestCli([]);
     expect(run.code).toBe(0);
     expect(run.stdout === committed, "manifest.yml is stale: run `npx tsx src/cli/main.ts manifest > manifest.yml`").toBe(true);
     expect(at(readManifest(committed), "settings.socket_mode_enabled")).toBe(true);
@@ -62,7 +65,7 @@ describe("zpa-code manifest", () => {
       ["bot.example.com", "is not a URL"],
       ["https://bot.example.com/?token=1", "without query"],
     ]) {
-      const run = await cli(["manifest", "--http", base!]);
+      const run = await manifestCli(["--http", base!]);
       expect(run.code, base).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr, base).toContain(reason);
@@ -71,18 +74,14 @@ describe("zpa-code manifest", () => {
 
   it("asks for files:read for screenshots, and leaves it out with OCR=off", async () => {
     expect(at(readManifest(committed), "oauth_config.scopes.bot")).toContain("files:read");
-    vi.stubEnv("OCR", "off");
-    try {
-      const withoutOcr = await manifest();
-      expect(at(withoutOcr, "oauth_config.scopes.bot")).not.toContain("files:read");
-      expect(at(withoutOcr, "oauth_config.scopes.bot")).toContain("chat:write");
-      vi.stubEnv("OCR", "sometimes");
-      const bad = await cli(["manifest"]);
-      expect(bad.code).toBe(2);
-      expect(bad.stderr).toContain("OCR must be on or off");
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    const withoutOcr = await manifestCli([], { OCR: "off" });
+    expect(withoutOcr.code, withoutOcr.stderr).toBe(0);
+    const scopes = at(readManifest(withoutOcr.stdout), "oauth_config.scopes.bot");
+    expect(scopes).not.toContain("files:read");
+    expect(scopes).toContain("chat:write");
+    const bad = await manifestCli([], { OCR: "sometimes" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("OCR must be on or off");
   });
 
   it("asks for usergroups:read only when RUNBOOK_EDITORS names a user group, from the environment or .env", async () => {
