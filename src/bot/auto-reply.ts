@@ -1,6 +1,7 @@
 // Replies in the thread when a channel message (or an @mention) contains codes: once per code per
 // thread, never to bots or edits, and never twice for Slack's redeliveries of the same event.
 // With state, it also follows the channel's override, counts sightings and adds the spike hint.
+// A DM to the bot is answered too, codes or words (direct-message.ts says how it differs).
 import type { Entry } from "../catalog/types.js";
 import { ACTION } from "../render/action-ids.js";
 import { context, section } from "../render/blocks.js";
@@ -15,6 +16,7 @@ import { alsoNamedBy } from "./also-named.js";
 import type { Bot } from "./bot.js";
 import { cardFor } from "./card-for.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
+import { answerDirectWords, dedupeScopeOf, isDirectMessage, replyThreadOf } from "./direct-message.js";
 import { imageAutoReply, imagesOf, type ImageFile } from "./image-reply.js";
 import { renderedOnce } from "./rendered-once.js";
 import type { Delivery, Outgoing } from "./outgoing.js";
@@ -50,7 +52,7 @@ export interface IncomingMessage {
 
 export interface AutoReply {
   outgoing: Outgoing;
-  /** The codes this reply explains (empty for the mention hint), for log lines. */
+  /** The codes this reply explains (empty for the mention hint or a DM's words), for log lines. */
   codes: string[];
   /** Call when sending failed, so a redelivery of the event can answer instead. */
   release(): Promise<void>;
@@ -130,21 +132,22 @@ export async function autoReply(
 ): Promise<AutoReply | null> {
   if (!isFromPerson(message, botUserId)) return null;
   const found = core.search.scan(message.text.slice(0, MAX_MESSAGE_CHARS));
+  const inDm = isDirectMessage(message);
   // Most messages hold no code: they cost no store call at all.
-  if (found.length === 0 && !message.isMention) return null;
-  // An @mention with images and no code in its text: the image reply answers it (or says it read nothing).
+  if (found.length === 0 && !message.isMention && !inDm) return null;
+  // An @mention or DM with images and no code in its text: the image reply answers it (or says it read nothing).
   if (found.length === 0 && core.images && imagesOf(message, core.images.maxBytes).length > 0) return null;
 
   const { state } = core;
   if (state && !state.store.isHealthy()) throw new StateUnavailableError(`${state.store.where} is unavailable`);
-  // An @mention is a direct question: answered whatever the channel's auto-reply setting.
-  if (!message.isMention && !(await channelAutoReply(core, message.channel)).on) return null;
+  // An @mention or a DM is a direct question: answered whatever the channel's auto-reply setting.
+  if (!message.isMention && !inDm && !(await channelAutoReply(core, message.channel)).on) return null;
   if (state && found.length > 0) await recordSightings(state, message, found);
 
-  const threadTs = message.threadTs ?? message.ts;
+  const scope = dedupeScopeOf(message);
   const ttlMs = Math.round(Math.max(core.autoReply.dedupeHours * 3_600_000, MIN_DEDUPE_MS));
   // The message event and the app_mention of one message share these keys, so only one answers.
-  const keyOf = (code: string): string => `reply:${message.channel}:${threadTs}:${code}`;
+  const keyOf = (code: string): string => `reply:${message.channel}:${scope}:${code}`;
   const keys = found.length > 0 ? found.map((e) => keyOf(e.code)) : [`hint:${message.channel}:${message.ts}`];
   const claimed = await claimAll(core, keys, ttlMs);
   if (found.length > claimed.length) core.metrics?.dedupeSkips(found.length - claimed.length);
@@ -163,17 +166,20 @@ export async function autoReply(
     await giveBack().catch(() => undefined);
     throw error;
   }
-  if (fresh.length === 1) await core.editedNotes?.refresh();
-  const reply = fresh.length > 0 ? replyFor(core, fresh, spikes) : mentionHint(core.command);
+  // A reply that shows one full card (one code, or a DM's words) shows the latest Slack-edited team note.
+  if (fresh.length === 1 || (fresh.length === 0 && inDm)) await core.editedNotes?.refresh();
+  const reply =
+    fresh.length > 0 ? replyFor(core, fresh, spikes) : inDm ? answerDirectWords(core, message.text) : mentionHint(core.command);
+  const threadTs = replyThreadOf(message);
   return {
-    outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: reply },
+    outgoing: { kind: "postMessage", channel: message.channel, ...(threadTs ? { threadTs } : {}), message: reply },
     codes: fresh.map((entry) => entry.code),
     release: giveBack,
   };
 }
 
 /**
- * Flow: a channel message or @mention. Sends the thread reply, if one is due, through `delivery`; a
+ * Flow: a channel message, @mention or DM. Sends the reply, if one is due, through `delivery`; a
  * reply that fails to send gives its claims back so Slack's redelivery can answer instead. Screenshots
  * attached to the message are read next (off the event loop) and answered in a second reply.
  */
@@ -208,7 +214,7 @@ async function sendReply(
     return;
   }
   if (!reply) return;
-  const what = reply.codes.length > 0 ? reply.codes.join(", ") : "the mention hint";
+  const what = reply.codes.length > 0 ? reply.codes.join(", ") : isDirectMessage(message) ? "an answer to words" : "the mention hint";
   try {
     if (delivery.sendPatiently) await delivery.sendPatiently(reply.outgoing, `Thread reply (${what}) in ${message.channel}`);
     else await delivery.send(reply.outgoing);

@@ -8,6 +8,7 @@ import { privateCard } from "./command.js";
 import { alsoNamedBy } from "./also-named.js";
 import type { Bot } from "./bot.js";
 import { cardFor } from "./card-for.js";
+import { isDirectChannel } from "./direct-message.js";
 import { editNoteButton } from "./edit-note.js";
 import type { Outgoing } from "./outgoing.js";
 
@@ -47,8 +48,12 @@ export function handleCardAction(core: Bot, input: CardActionInput): Outgoing[] 
       });
       return [{ kind: "respond", visibility: "in_channel", replaceOriginal: false, message }];
     }
-    case "show":
-      return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: true, message: privateCard(core, entry, { canEdit: input.canEdit === true }) }];
+    case "show": {
+      // In a DM the card replaces the bot's answer there; sharing it would only post it again.
+      const share = !isDirectChannel(input.channelId);
+      const message = privateCard(core, entry, { canEdit: input.canEdit === true, share });
+      return [{ kind: "respond", visibility: "ephemeral", replaceOriginal: true, message }];
+    }
     case "details": {
       const message = input.fromEphemeral
         ? privateCard(core, entry, { canEdit: input.canEdit === true })

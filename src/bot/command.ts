@@ -37,7 +37,15 @@ export interface CommandInput {
   canEdit?: boolean;
 }
 
-export interface PrivateCardOptions {
+export interface AnswerOptions {
+  /**
+   * Cards carry a "Share in channel" button (default). Off in a DM with the bot: the answer is already a
+   * message there, and sharing would only post it again.
+   */
+  share?: boolean;
+}
+
+export interface PrivateCardOptions extends AnswerOptions {
   resolution?: Resolution;
   canEdit?: boolean;
 }
@@ -64,13 +72,13 @@ const exactEditorCard = renderedOnce((core, entry) => renderPrivateCard(core, en
  */
 export function privateCard(core: Bot, entry: Entry, options: PrivateCardOptions = {}): Message {
   // A resolution (a title, a guess) shapes the card; a code found verbatim in the text does not.
-  if (options.resolution) return renderPrivateCard(core, entry, options);
+  if (options.resolution || options.share === false) return renderPrivateCard(core, entry, options);
   return options.canEdit ? exactEditorCard(core, entry) : exactCard(core, entry);
 }
 
 function renderPrivateCard(core: Bot, entry: Entry, options: PrivateCardOptions): Message {
   const { resolution } = options;
-  const buttons = [shareButton(entry)];
+  const buttons = options.share === false ? [] : [shareButton(entry)];
   if (options.canEdit) buttons.push(editNoteButton(entry.code));
   const alsoNames = alsoNamedBy(core.search, entry, resolution);
   let note: string | undefined;
@@ -99,7 +107,7 @@ function severalCodes(entries: readonly Entry[]): Message {
   return renderSummary(entries, ACTION.details);
 }
 
-export function answerCommand(core: Bot, input: CommandInput): Message {
+export function answerCommand(core: Bot, input: CommandInput, options: AnswerOptions = {}): Message {
   const text = input.text.trim();
   if (HELP_WORDS.has(text.toLowerCase())) return renderUsage(core.command, usageExamples(core.search));
 
@@ -107,13 +115,13 @@ export function answerCommand(core: Bot, input: CommandInput): Message {
   if (found.length > 0) core.metrics?.lookup("pasted", "certain");
   if (found.length > 1) return severalCodes(found);
   const canEdit = input.canEdit === true;
-  if (found.length === 1) return privateCard(core, found[0]!, { canEdit });
+  if (found.length === 1) return privateCard(core, found[0]!, { ...options, canEdit });
 
   const resolution = core.search.resolve(text);
   core.metrics?.lookup(resolution.how, confidenceOf(resolution));
   if (!resolution.match) return renderNoMatch(text, resolution.alternatives, core.command);
   if (resolution.confidence === "possible") return renderPossible(text, [resolution.match, ...resolution.alternatives]);
-  return privateCard(core, resolution.match, { resolution, canEdit });
+  return privateCard(core, resolution.match, { ...options, resolution, canEdit });
 }
 
 /** The editor check and the Slack-edited notes a lookup needs, read before the card is built. */

@@ -6,6 +6,7 @@ import type { Message } from "../render/types.js";
 import { StateUnavailableError } from "../state/store.js";
 import { isFromPerson, MIN_DEDUPE_MS, replyFor, type AutoReply, type IncomingMessage } from "./auto-reply.js";
 import { channelAutoReply } from "./channel-auto-reply.js";
+import { dedupeScopeOf, isDirectMessage, replyThreadOf } from "./direct-message.js";
 import type { Bot } from "./bot.js";
 
 export { COULD_NOT_READ };
@@ -37,11 +38,6 @@ export function imagesOf(message: IncomingMessage, maxBytes: number): ImageFile[
   return (message.files ?? [])
     .filter((file) => IMAGE_MIME_TYPES.has(file.mimetype) && file.size > 0 && file.size <= maxBytes)
     .slice(0, MAX_IMAGES_PER_MESSAGE);
-}
-
-/** A DM to the bot: always answered, like an @mention. */
-export function isDirectMessage(message: IncomingMessage): boolean {
-  return message.channelType === "im";
 }
 
 /**
@@ -85,9 +81,9 @@ export async function imageAutoReply(
   }
   for (const entry of sure) likely.delete(entry);
 
-  const threadTs = message.threadTs ?? message.ts;
-  // The same keys as a pasted log: a code already answered in this thread is not answered again.
-  const keyOf = (code: string): string => `reply:${message.channel}:${threadTs}:${code}`;
+  const scope = dedupeScopeOf(message);
+  // The same keys as a pasted log: a code already answered in this thread (DM: message) is not answered again.
+  const keyOf = (code: string): string => `reply:${message.channel}:${scope}:${code}`;
   const claimed: string[] = [];
   const claim = async (key: string): Promise<boolean> => {
     const granted = await core.dedupe.claim(key, ttlMs);
@@ -102,8 +98,9 @@ export async function imageAutoReply(
   const release = async (): Promise<void> => {
     for (const key of claimed) await core.dedupe.release(key);
   };
+  const threadTs = replyThreadOf(message);
   const post = (text: Message, codes: readonly Entry[]): AutoReply => ({
-    outgoing: { kind: "postMessage", channel: message.channel, threadTs, message: text },
+    outgoing: { kind: "postMessage", channel: message.channel, ...(threadTs ? { threadTs } : {}), message: text },
     codes: codes.map((entry) => entry.code),
     release,
   });

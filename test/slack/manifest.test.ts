@@ -28,10 +28,13 @@ function slackSources(dir = join(root, "src/slack")): string[] {
 }
 
 describe("manifest.yml", () => {
-  it("creates a Socket Mode app with interactivity and an App Home tab", () => {
+  it("creates a Socket Mode app with interactivity, an App Home tab and a Messages tab people can write in", () => {
     expect(at("settings.socket_mode_enabled")).toBe(true);
     expect(at("settings.interactivity.is_enabled")).toBe(true);
     expect(at("features.app_home.home_tab_enabled")).toBe(true);
+    // The bot answers DMs (message.im), so people must be able to send it one from the Messages tab.
+    expect(at("features.app_home.messages_tab_enabled")).toBe(true);
+    expect(at("features.app_home.messages_tab_read_only_enabled")).toBe(false);
     expect(at("features.bot_user.display_name")).toMatch(/\S/);
     expect(at("display_information.name")).toMatch(/\S/);
   });
@@ -48,14 +51,14 @@ describe("manifest.yml", () => {
 
   it("asks for exactly the bot scopes the bot needs, no more", () => {
     expect([...(at("oauth_config.scopes.bot") as string[])].sort()).toEqual(
-      ["app_mentions:read", "channels:history", "chat:write", "commands", "files:read", "groups:history"].sort(),
+      ["app_mentions:read", "channels:history", "chat:write", "commands", "files:read", "groups:history", "im:history"].sort(),
     );
     expect(at("oauth_config.scopes.user")).toBeUndefined();
   });
 
   it("subscribes to exactly the bot events the bot handles", () => {
     expect([...(at("settings.event_subscriptions.bot_events") as string[])].sort()).toEqual(
-      ["app_home_opened", "app_mention", "message.channels", "message.groups"].sort(),
+      ["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"].sort(),
     );
   });
 
@@ -63,7 +66,9 @@ describe("manifest.yml", () => {
     const code = slackSources().join("\n");
     const events = new Set(at("settings.event_subscriptions.bot_events") as string[]);
     for (const [, event] of code.matchAll(/\.event\(\s*["']([a-z_]+)["']/g)) {
-      expect(event === "message" ? events.has("message.channels") : events.has(event!), `event ${event}`).toBe(true);
+      // The one "message" listener answers channels, private channels and DMs alike.
+      const needed = event === "message" ? ["message.channels", "message.groups", "message.im"] : [event!];
+      for (const name of needed) expect(events.has(name), `event ${name}`).toBe(true);
     }
     // The listener registers bot.command, which defaults to DEFAULT_COMMAND.
     expect(code).toMatch(/\.command\(\s*bot\.command\b/);

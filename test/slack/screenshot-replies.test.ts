@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_OCR_SETTINGS } from "../../src/config.js";
 import { COULD_NOT_READ, READ_FROM_SCREENSHOT } from "../../src/render/image-reply.js";
-import { startHttpTestApp, TEST_BOT_TOKEN, type HttpTestApp } from "../support/app.js";
+import { handlersSettled, PATIENT_OCR, startHttpTestApp, TEST_BOT_TOKEN, type HttpTestApp } from "../support/app.js";
 import { appMention, channelMessage, nextTs, TEST_CHANNEL_ID } from "../support/payloads.js";
 import { postEvent, postSlashCommand } from "../support/sign.js";
 
@@ -17,7 +17,7 @@ let t: HttpTestApp;
 let fileCounter = 0;
 
 beforeAll(async () => {
-  t = await startHttpTestApp({ ocr: { ...DEFAULT_OCR_SETTINGS, timeoutMs: 120_000 } });
+  t = await startHttpTestApp({ ocr: PATIENT_OCR });
 });
 afterAll(async () => {
   await t?.close();
@@ -26,10 +26,7 @@ beforeEach(() => {
   t.api.clearCalls();
 });
 
-/** Waits until every handler started so far has finished, so "no call" means none will come. */
-async function settled(): Promise<void> {
-  expect(await t.running.inFlight.drained(120_000)).toBe(true);
-}
+const settled = (): Promise<void> => handlersSettled(t);
 
 /** A file object as Slack puts it on a file_share message. */
 function slackFile(bytes: Buffer, overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // WebSocket server), on ephemeral loopback ports so parallel test files never clash.
 import { vi } from "vitest";
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
-import type { AutoReplySettings, HttpModeConfig, LogLevelName, OcrSettings, ProxySettings, SocketModeConfig } from "../../src/config.js";
+import { DEFAULT_OCR_SETTINGS, type AutoReplySettings, type HttpModeConfig, type LogLevelName, type OcrSettings, type ProxySettings, type SocketModeConfig } from "../../src/config.js";
 import type { ServerLimits } from "../../src/health.js";
 import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
@@ -60,6 +60,14 @@ export interface SocketTestApp extends TestAppBase {
 }
 
 const DEFAULT_AUTO_REPLY: AutoReplySettings = { enabled: true, channels: null, dedupeHours: 24 };
+
+/** OCR for suites that post screenshots: the defaults, with a per-image timeout a loaded machine cannot hit. */
+export const PATIENT_OCR: OcrSettings = { ...DEFAULT_OCR_SETTINGS, timeoutMs: 120_000 };
+
+/** Waits until every handler the app started so far has finished, so "no call yet" means none will come. */
+export async function handlersSettled(target: { running: RunningSlackApp }, timeoutMs = 120_000): Promise<void> {
+  if (!(await target.running.inFlight.drained(timeoutMs))) throw new Error(`handlers still running after ${timeoutMs} ms`);
+}
 
 /** Resolves with the app's first log line matching `pattern`, once it is logged (bounded for a loaded machine). */
 export async function loggedLine(target: { logLines: string[] }, pattern: RegExp): Promise<string> {

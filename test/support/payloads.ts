@@ -69,6 +69,14 @@ export function channelMessage(text: string, overrides: Record<string, unknown> 
   };
 }
 
+/** The test user's DM conversation with the bot (Slack's DM channel IDs start with D). */
+export const TEST_DM_CHANNEL_ID = "D0TESTDM";
+
+/** A message the test user sends the bot in their DM (message.im). */
+export function directMessage(text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return channelMessage(text, { channel: TEST_DM_CHANNEL_ID, channel_type: "im", ...overrides });
+}
+
 /** An @mention of the bot (app_mention). */
 export function appMention(text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const ts = nextTs();
@@ -85,7 +93,7 @@ export function appMention(text: string, overrides: Record<string, unknown> = {}
 
 /** The user opened the bot's App Home tab. */
 export function appHomeOpened(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: "app_home_opened", user: TEST_USER_ID, channel: "D0TESTDM", tab: "home", ...overrides };
+  return { type: "app_home_opened", user: TEST_USER_ID, channel: TEST_DM_CHANNEL_ID, tab: "home", ...overrides };
 }
 
 /** A block_actions interaction (button click, select) with the given actions. */
