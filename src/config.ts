@@ -93,7 +93,8 @@ export const MAX_SLACK_API_TIMEOUT_MS = 60_000;
 export const DEFAULT_DEDUPE_HOURS = 24;
 /** A year: longer is no use in a thread, and far larger values overflow Redis expiry times. */
 export const MAX_DEDUPE_HOURS = 8760;
-const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+/** A channel or private channel ID (C…, G…): what AUTO_REPLY_CHANNELS lists and `auto on|off` switches. */
+export const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 /** Slack tokens are letters, digits and dashes after the prefix; anything else (a space, a newline) is a paste error. */
 const TOKEN_BODY = /^[A-Za-z0-9-]+$/;
 /** Printable ASCII without spaces: a signing secret with whitespace or invisible characters inside was pasted wrong. */

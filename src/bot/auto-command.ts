@@ -12,6 +12,7 @@ import {
   renderAutoUsage,
   type AutoReason,
 } from "../render/auto-setting.js";
+import { CHANNEL_ID } from "../config.js";
 import type { Message } from "../render/types.js";
 import { StateUnavailableError, type ChannelSetting } from "../state/store.js";
 import { channelAutoReply, type EffectiveAutoReply } from "./channel-auto-reply.js";
@@ -22,9 +23,6 @@ export type AutoCommand =
   | { kind: "status" }
   /** `auto` followed by something else: answered with how to use it. */
   | { kind: "usage"; typed: string };
-
-/** Channels and private channels; DMs (D…) have no thread replies to switch. */
-const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 /** The `auto` subcommand in the command text, or null when the text is a lookup. */
 export function parseAutoCommand(text: string): AutoCommand | null {
@@ -58,6 +56,7 @@ function reasonOf(effective: EffectiveAutoReply): AutoReason {
 export async function answerAutoCommand(core: Bot, input: AutoCommandInput): Promise<Message> {
   const { command } = input;
   if (command.kind === "usage") return renderAutoUsage(command.typed, core.command);
+  // DMs (D…) have no channel setting to switch.
   if (!CHANNEL_ID.test(input.channelId)) return renderAutoNotAChannel(core.command);
   if (!core.state) return renderAutoNotKept();
   try {
