@@ -8,7 +8,7 @@ import { DEFAULT_SLACK_API_TIMEOUT_MS, type SlackConfig } from "../config.js";
 import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf, startHealthServer, type ServerLimits } from "../health.js";
 import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, DEFAULT_MAX_IN_FLIGHT, type InFlightTracker } from "./in-flight.js";
-import { registerListeners } from "./listeners/index.js";
+import { registerListeners } from "./register-listeners.js";
 import { createRedactingLogger } from "./logger.js";
 import { slackImageReading } from "./image-files.js";
 import { createSlackMetrics, type SlackMetrics } from "./metrics.js";
