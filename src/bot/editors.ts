@@ -26,6 +26,19 @@ export function createEditors(config: EditorsConfig, now: () => number = Date.no
   let membersOf: GroupMembers | undefined;
   let warn: (line: string) => void = () => undefined;
   const cache = new Map<string, { members: ReadonlySet<string>; readAtMs: number }>();
+  const warned = new Set<string>();
+  function warnOnce(group: string, error: unknown): void {
+    const reason = String((error as { data?: { error?: unknown } }).data?.error ?? (error as Error).message);
+    // A missing scope is the app's, not the group's: one warning covers every group.
+    const key = reason === "missing_scope" ? reason : `${group} ${reason}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    warn(
+      reason === "missing_scope"
+        ? `RUNBOOK_EDITORS names user group ${group}, but the app lacks the usergroups:read scope (Slack: missing_scope), so group members are treated as non-editors. Add usergroups:read to the app (\`zpa-code manifest\` prints it) and reinstall.`
+        : `RUNBOOK_EDITORS: cannot read the members of ${group} (${reason}); members not read before count as non-editors`,
+    );
+  }
   async function members(group: string): Promise<ReadonlySet<string>> {
     const cached = cache.get(group);
     if (cached && now() - cached.readAtMs < GROUP_CACHE_MS) return cached.members;
@@ -37,9 +50,8 @@ export function createEditors(config: EditorsConfig, now: () => number = Date.no
         return read;
       },
       (error: unknown) => {
-        // Usually the usergroups:read scope is missing; the members are refused, never let in.
-        const reason = (error as { data?: { error?: unknown } }).data?.error ?? (error as Error).message;
-        warn(`RUNBOOK_EDITORS: cannot read the members of ${group} (${String(reason)}); add the usergroups:read scope`);
+        // The members are refused, never let in; the operator is told once per cause, not once per click.
+        warnOnce(group, error);
         return cached?.members ?? new Set<string>();
       },
     );

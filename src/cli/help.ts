@@ -74,7 +74,9 @@ Prints the Slack app manifest to paste at api.slack.com/apps > Create New App > 
 Without --http: Socket Mode (the same as manifest.yml). With --http: HTTP mode, every request URL
 set to URL/slack/events and Socket Mode off.
   --http URL  the bot's public https:// base URL, e.g. https://bot.example.com
-With OCR=off in the environment, the screenshot feature and its files:read scope are left out.`,
+Settings are read from the environment and .env, as npm start reads them: with OCR=off the screenshot
+feature and its files:read scope are left out; with a user group (S…) in RUNBOOK_EDITORS the
+usergroups:read scope is added, to read the group's members.`,
   completion: `Usage: zpa-code completion bash|zsh|fish
 
 Prints a completion script for commands, options, components, categories and codes. Install it with:

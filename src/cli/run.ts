@@ -114,7 +114,7 @@ export async function runCli(argv: string[], io: CliIo, where: CliPlace = {}): P
       case "manifest": {
         if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]!.slice(0, 40)}"`);
         const { manifestCommand } = await import("./manifest.js");
-        return manifestCommand(io, { http: stringOption(values, "http") });
+        return manifestCommand(io, { http: stringOption(values, "http"), env: place.env, cwd: place.cwd });
       }
       case "completion": {
         const { completionCommand } = await import("./completion.js");

@@ -10,6 +10,8 @@ export interface AppFeature {
   events: readonly string[];
   /** The setting that turns the feature off (OCR for OCR=off): then its scopes and events leave the manifest. */
   switchedOffBy?: string;
+  /** A feature asked for only when a setting calls for it: `setting` is its key in ManifestOptions.on. */
+  onlyWhen?: { setting: string; says: string };
 }
 
 /** The one place that decides what the app asks Slack for. */
@@ -22,6 +24,12 @@ export const APP_FEATURES: readonly AppFeature[] = [
   { feature: "direct messages to the bot", scopes: ["im:history"], events: ["message.im"] },
   { feature: "the App Home tab", scopes: [], events: ["app_home_opened"] },
   { feature: "reading codes in pasted screenshots (OCR)", scopes: ["files:read"], events: [], switchedOffBy: "OCR" },
+  {
+    feature: "team-note editors named by user group (reading the group's members)",
+    scopes: ["usergroups:read"],
+    events: [],
+    onlyWhen: { setting: "RUNBOOK_EDITORS_GROUP", says: "only when RUNBOOK_EDITORS names a user group" },
+  },
 ];
 
 export interface ManifestOptions {
@@ -29,6 +37,8 @@ export interface ManifestOptions {
   httpBaseUrl?: string;
   /** Settings that are off (e.g. "OCR"): the features they switch off are left out. */
   off?: readonly string[];
+  /** Settings that call for an optional feature (e.g. "RUNBOOK_EDITORS_GROUP"): only these are put in. */
+  on?: readonly string[];
 }
 
 /** Thrown for a base URL Slack would not post to; the message says why. */
@@ -54,14 +64,21 @@ export function requestUrlFor(base: string): string {
 /** One "- item # why" line per scope or event, in table order. */
 function listWithReasons(indent: string, rows: readonly AppFeature[], pick: (row: AppFeature) => readonly string[]): string[] {
   return rows.flatMap((row) =>
-    pick(row).map((item) => `${indent}- ${item} # ${row.feature}${row.switchedOffBy ? `; not needed with ${row.switchedOffBy}=off` : ""}`),
+    pick(row).map(
+      (item) =>
+        `${indent}- ${item} # ${row.feature}${row.switchedOffBy ? `; not needed with ${row.switchedOffBy}=off` : ""}${row.onlyWhen ? `; ${row.onlyWhen.says}` : ""}`,
+    ),
   );
 }
 
 /** The manifest as YAML; with no options it is byte for byte the committed manifest.yml. */
 export function renderManifest(options: ManifestOptions = {}): string {
   const off = options.off ?? [];
-  const rows = APP_FEATURES.filter((row) => row.switchedOffBy === undefined || !off.includes(row.switchedOffBy));
+  const on = options.on ?? [];
+  const rows = APP_FEATURES.filter(
+    (row) =>
+      (row.switchedOffBy === undefined || !off.includes(row.switchedOffBy)) && (row.onlyWhen === undefined || on.includes(row.onlyWhen.setting)),
+  );
   const url = options.httpBaseUrl === undefined ? undefined : JSON.stringify(requestUrlFor(options.httpBaseUrl));
   const mode = url === undefined ? "Socket Mode" : "HTTP mode";
   // The Messages tab is where people DM the bot: open (and writable) exactly when the bot hears DMs.

@@ -4,16 +4,19 @@ import { describe, expect, it } from "vitest";
 import { handleCardAction } from "../../src/bot/card-actions.js";
 import { answerCommand } from "../../src/bot/command.js";
 import { createBot, type Bot } from "../../src/bot/bot.js";
+import { openNoteEditor } from "../../src/bot/edit-note.js";
 import { handleHomeAction } from "../../src/bot/home-actions.js";
 import type { Outgoing } from "../../src/bot/outgoing.js";
 import { loadCatalog } from "../../src/catalog/load.js";
 import type { Entry } from "../../src/catalog/types.js";
 import { ACTION } from "../../src/render/action-ids.js";
 import { messageViolations, viewViolations } from "../../src/render/limits.js";
-import type { Block, Message } from "../../src/render/types.js";
+import type { Message } from "../../src/render/types.js";
 import { MAX_NOTE_LINKS, MAX_NOTE_TEXT, MAX_OWNER_CHARS, type Runbook, type TeamNote } from "../../src/runbook/schema.js";
 import { fixedRunbook } from "../../src/runbook/source.js";
 import { createSearch } from "../../src/search/index.js";
+import { offeredCodes, typo } from "../support/offered-codes.js";
+import { openTestState } from "../support/state.js";
 
 const catalog = loadCatalog();
 const search = createSearch(catalog);
@@ -22,24 +25,12 @@ function core(runbook?: Runbook): Bot {
   return createBot({ catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24 }, ...(runbook ? { runbook: fixedRunbook(runbook) } : {}) });
 }
 
-/** Buttons that take the reader to a code (Show, Details, View), with the code they carry. */
-const NAVIGATION = new Set<string>([ACTION.show, ACTION.details, ACTION.homeView]);
-function offeredCodes(blocks: readonly Block[]): string[] {
-  return blocks.flatMap((b) => {
-    const elements = b.type === "actions" ? b.elements : b.type === "section" && b.accessory ? [b.accessory] : [];
-    return elements.flatMap((e) => (e.type === "button" && NAVIGATION.has(e.action_id.split(":")[0]!) ? [e.value ?? ""] : []));
-  });
-}
-
 function messagesOf(outgoing: readonly Outgoing[]): Message[] {
   return outgoing.flatMap((out) => ("message" in out ? [out.message] : "view" in out ? [{ text: "", blocks: out.view.blocks }] : []));
 }
 
-/** A typo of the code: one letter in the middle dropped, lower-case, as people type it. */
-const typo = (code: string): string => (code.slice(0, 6) + code.slice(7)).toLowerCase();
-
 async function cardsFor(bot: Bot, entry: Entry): Promise<Array<[string, Message]>> {
-  const card = (action: "show" | "details" | "share", fromEphemeral: boolean) =>
+  const card = (action: "show" | "details" | "share" | "ticket", fromEphemeral: boolean) =>
     messagesOf(handleCardAction(bot, { action, code: entry.code, userId: "U0ALICE", channelId: "C0CHAN", fromEphemeral, canEdit: true }));
   return [
     ["exact", answerCommand(bot, { text: entry.code, canEdit: true })],
@@ -48,6 +39,7 @@ async function cardsFor(bot: Bot, entry: Entry): Promise<Array<[string, Message]
     ["show", card("show", true)[0]!],
     ["details in a thread", card("details", false)[0]!],
     ["shared", card("share", false)[0]!],
+    ["For a support ticket button", card("ticket", true)[0]!],
     ...messagesOf(await handleHomeAction(bot, { action: ACTION.homeView, value: entry.code, userId: "U0ALICE", triggerId: "t" })).map(
       (m): [string, Message] => ["App Home View", m],
     ),
@@ -135,6 +127,20 @@ describe("limits with team notes", () => {
         if (how === "App Home View") expect(viewViolations({ type: "modal", title: { type: "plain_text", text: "x" }, close: { type: "plain_text", text: "x" }, blocks: message.blocks }), entry.code).toEqual([]);
         else expect(messageViolations(message), `${entry.code} (${how})`).toEqual([]);
       }
+    }
+  });
+
+  it("keeps the Edit team note modal of every code within Block Kit limits, starting from the longest note", async () => {
+    const state = await openTestState("in-process");
+    try {
+      const bot = createBot({ catalog, search, autoReply: { enabled: true, channels: null, dedupeHours: 24 }, runbook: fixedRunbook(longestRunbook()) }, state);
+      for (const entry of catalog.entries) {
+        const [opened] = await openNoteEditor(bot, { code: entry.code, userId: "U0EDITOR1", triggerId: "t", canEdit: true });
+        expect(opened?.kind, entry.code).toBe("openModal");
+        if (opened?.kind === "openModal") expect(viewViolations(opened.view), entry.code).toEqual([]);
+      }
+    } finally {
+      await state.store.close();
     }
   });
 });

@@ -1,11 +1,16 @@
 // `zpa-code manifest`: the Socket Mode manifest is the committed manifest.yml; --http fills in every request URL.
-import { readFileSync } from "node:fs";
-import { describe, expect, it, vi } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { APP_FEATURES } from "../../src/slack/manifest.js";
 import { readManifest, type ManifestValue } from "../support/manifest-reader.js";
 import { cli } from "../support/run-cli.js";
 
 const committed = readFileSync(new URL("../../manifest.yml", import.meta.url), "utf8");
+/** No .env and no settings: what a fresh checkout prints, whatever the developer's own .env or shell holds. */
+const FRESH = mkdtempSync(join(tmpdir(), "zpa-manifest-fresh-"));
+const manifestCli = (args: string[], env: Record<string, string> = {}) => cli(["manifest", ...args], "", { place: { env, cwd: FRESH } });
 
 function at(manifest: Record<string, ManifestValue>, path: string): ManifestValue | undefined {
   let value: ManifestValue | undefined = manifest;
@@ -16,14 +21,14 @@ function at(manifest: Record<string, ManifestValue>, path: string): ManifestValu
 }
 
 async function manifest(...args: string[]): Promise<Record<string, ManifestValue>> {
-  const run = await cli(["manifest", ...args]);
+  const run = await manifestCli(args);
   expect(run.code, run.stderr).toBe(0);
   return readManifest(run.stdout);
 }
 
 describe("zpa-code manifest", () => {
   it("prints, without --http, exactly the committed Socket Mode manifest.yml", async () => {
-    const run = await cli(["manifest"]);
+    const run = await manifestCli([]);
     expect(run.code).toBe(0);
     expect(run.stdout === committed, "manifest.yml is stale: run `npx tsx src/cli/main.ts manifest > manifest.yml`").toBe(true);
     expect(at(readManifest(committed), "settings.socket_mode_enabled")).toBe(true);
@@ -60,7 +65,7 @@ describe("zpa-code manifest", () => {
       ["bot.example.com", "is not a URL"],
       ["https://bot.example.com/?token=1", "without query"],
     ]) {
-      const run = await cli(["manifest", "--http", base!]);
+      const run = await manifestCli(["--http", base!]);
       expect(run.code, base).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr, base).toContain(reason);
@@ -69,17 +74,47 @@ describe("zpa-code manifest", () => {
 
   it("asks for files:read for screenshots, and leaves it out with OCR=off", async () => {
     expect(at(readManifest(committed), "oauth_config.scopes.bot")).toContain("files:read");
-    vi.stubEnv("OCR", "off");
+    const withoutOcr = await manifestCli([], { OCR: "off" });
+    expect(withoutOcr.code, withoutOcr.stderr).toBe(0);
+    const scopes = at(readManifest(withoutOcr.stdout), "oauth_config.scopes.bot");
+    expect(scopes).not.toContain("files:read");
+    expect(scopes).toContain("chat:write");
+    const bad = await manifestCli([], { OCR: "sometimes" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("OCR must be on or off");
+  });
+
+  it("asks for usergroups:read only when RUNBOOK_EDITORS names a user group, from the environment or .env", async () => {
+    const scopes = async (place: { env: Record<string, string>; cwd?: string }) => {
+      const run = await cli(["manifest"], "", { place });
+      expect(run.code, run.stderr).toBe(0);
+      return at(readManifest(run.stdout), "oauth_config.scopes.bot") as string[];
+    };
+    const dir = mkdtempSync(join(tmpdir(), "zpa-manifest-"));
     try {
-      const withoutOcr = await manifest();
-      expect(at(withoutOcr, "oauth_config.scopes.bot")).not.toContain("files:read");
-      expect(at(withoutOcr, "oauth_config.scopes.bot")).toContain("chat:write");
-      vi.stubEnv("OCR", "sometimes");
-      const bad = await cli(["manifest"]);
+      // The committed manifest.yml is the default: no group, so no usergroups:read.
+      expect(at(readManifest(committed), "oauth_config.scopes.bot")).not.toContain("usergroups:read");
+      expect(await scopes({ env: { RUNBOOK_EDITORS: "U0ALICE1,W0BOB2" }, cwd: dir })).not.toContain("usergroups:read");
+      const withGroup = await scopes({ env: { RUNBOOK_EDITORS: "U0ALICE1, S0NETOPS" }, cwd: dir });
+      expect(withGroup).toContain("usergroups:read");
+      expect(withGroup).toEqual(expect.arrayContaining(at(readManifest(committed), "oauth_config.scopes.bot") as string[]));
+      const run = await cli(["manifest", "--http", "https://bot.example.com"], "", { place: { env: { RUNBOOK_EDITORS: "S0NETOPS" }, cwd: dir } });
+      expect(run.stdout).toContain("- usergroups:read # team-note editors named by user group (reading the group's members); only when RUNBOOK_EDITORS names a user group");
+
+      // Read from .env as npm start reads it; the environment wins over the file.
+      writeFileSync(join(dir, ".env"), "RUNBOOK_EDITORS=S0NETOPS\nOCR=off\n");
+      const fromDotenv = await scopes({ env: {}, cwd: dir });
+      expect(fromDotenv).toContain("usergroups:read");
+      expect(fromDotenv).not.toContain("files:read");
+      expect(await scopes({ env: { RUNBOOK_EDITORS: "U0ALICE1" }, cwd: dir })).not.toContain("usergroups:read");
+      expect(await scopes({ env: { DOTENV_CONFIG_PATH: join(dir, "missing.env") }, cwd: dir })).not.toContain("usergroups:read");
+
+      const bad = await cli(["manifest"], "", { place: { env: { RUNBOOK_EDITORS: "@netops" }, cwd: dir } });
       expect(bad.code).toBe(2);
-      expect(bad.stderr).toContain("OCR must be on or off");
+      expect(bad.stdout).toBe("");
+      expect(bad.stderr).toContain("RUNBOOK_EDITORS must be comma-separated user IDs");
     } finally {
-      vi.unstubAllEnvs();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -87,8 +122,9 @@ describe("zpa-code manifest", () => {
     const listed = committed.split("\n").filter((line) => /^ {6}- /.test(line));
     expect(listed.length).toBeGreaterThan(0);
     for (const line of listed) expect(line, line).toMatch(/^ {6}- [a-z_.:]+ # \S/);
-    // Every scope and event in the feature table reaches the manifest (OCR is on by default).
-    for (const row of APP_FEATURES) {
+    // Every scope and event in the feature table reaches the manifest (OCR is on by default), except
+    // those asked for only when a setting calls for them.
+    for (const row of APP_FEATURES.filter((feature) => feature.onlyWhen === undefined)) {
       for (const item of [...row.scopes, ...row.events]) expect(committed).toContain(`- ${item} # ${row.feature}`);
     }
   });
