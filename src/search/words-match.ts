@@ -55,7 +55,7 @@ const FRONT_RUNNERS = 3;
  * Among the front-runners, naming the query's failure mode (the vocabulary's `symptoms`: "expired" against "too
  * large") counts as one more telling word, this many times as rare as an informative one. A family of codes shares
  * its object words ("saml assertion"); the failure mode is what tells its members apart. Chosen on the helpdesk,
- * first, third and fifth sets (1.0 to 2.0 give the same answers there; docs/search.md).
+ * first, third and fifth sets (1.0 gives the same answers there, 2.0 one fewer; docs/search.md).
  */
 const FAILURE_MODE_WEIGHT = 1.5;
 
