@@ -21,6 +21,7 @@ import { createSearch } from "../search/index.js";
 import type { Search } from "../search/types.js";
 import { openInProcessState } from "../state/open.js";
 import type { PreviewBot, PreviewReply } from "./payloads.js";
+import type { ServedBot } from "./server.js";
 
 /** The bot's own user id in the preview, so its messages are never answered as if a person wrote them. */
 export const PREVIEW_BOT_USER_ID = "U0PREVIEWBOT";
@@ -174,7 +175,7 @@ export interface PreviewRunbookOptions {
  * Throws ConfigError for a bad RUNBOOK_FILE or RUNBOOK_EDITORS. The preview has no user groups to ask,
  * so only user ids in RUNBOOK_EDITORS count (the person typing is U0PREVIEW).
  */
-export function loadPreviewBot(config: Pick<Config, "autoReply" | "ocr"> = loadConfig({}), options: PreviewRunbookOptions = {}): PreviewBot {
+export function loadPreviewBot(config: Pick<Config, "autoReply" | "ocr"> = loadConfig({}), options: PreviewRunbookOptions = {}): ServedBot {
   const catalog = loadCatalog();
   const search = createSearch(catalog);
   const log = options.log ?? (() => undefined);

@@ -3,12 +3,18 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HEALTH_PATH, METRICS_PATH } from "../health.js";
+import { HEALTH_PATH, METRICS_PATH, type MetricsSource } from "../health.js";
 import { API_ROUTES, handleApi, MAX_IMAGE_BODY_BYTES, type ApiRoute } from "./api.js";
 import type { PreviewBot } from "./payloads.js";
 import { HttpError, readJsonBody } from "./http-body.js";
 import { FAVICON_SVG, INDEX_HTML } from "./page/index-html.js";
 import { STYLES_CSS } from "./page/styles.js";
+
+/**
+ * The bot the server answers with, and what GET /metrics reports, as in Slack modes (kept out of
+ * payloads.ts, which the browser code shares).
+ */
+export type ServedBot = PreviewBot & { metrics?: MetricsSource };
 
 export const DEFAULT_PREVIEW_HOST = "127.0.0.1";
 
@@ -57,7 +63,7 @@ const STATIC_FILES: Record<string, { type: string; body: string | (() => string)
 };
 
 export interface PreviewServerOptions {
-  bot: PreviewBot;
+  bot: ServedBot;
   /** Default 127.0.0.1: the preview has no login, so it is local unless asked otherwise. */
   host?: string;
   /** 0 = any free port. */
@@ -119,7 +125,7 @@ function rejectOtherHosts(req: IncomingMessage, allowed: ReadonlySet<string>): v
 }
 
 export function createPreviewHandler(
-  bot: PreviewBot,
+  bot: ServedBot,
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   allowedHosts: ReadonlySet<string> = allowedHostsFor(DEFAULT_PREVIEW_HOST),
 ): (req: IncomingMessage, res: ServerResponse) => void {
@@ -133,7 +139,7 @@ export function createPreviewHandler(
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot, allowedHosts: ReadonlySet<string>): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, bot: ServedBot, allowedHosts: ReadonlySet<string>): Promise<void> {
   rejectOtherHosts(req, allowedHosts);
   const path = pathOf(req);
   const method = req.method ?? "GET";
