@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 export const HEALTH_PATH = "/healthz";
-/** Prometheus metrics, served wherever /healthz is (src/slack/metrics.ts). */
+/** Prometheus metrics, served wherever /healthz is (src/metrics.ts). */
 export const METRICS_PATH = "/metrics";
 
 /**

@@ -30,7 +30,7 @@ export interface Bot {
    * nothing is counted, and the App Home has no "Seen this week".
    */
   state?: State;
-  /** Counters for operators (GET /metrics); absent where nobody scrapes them (the preview, tests). */
+  /** Counters for operators (GET /metrics); absent where nobody scrapes them (tests, benches). */
   metrics?: BotMetrics;
   /** How screenshots are fetched and read (OCR); absent with OCR=off: images are not read. */
   images?: ImageReading;

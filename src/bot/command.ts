@@ -17,7 +17,6 @@ import type { Bot } from "./bot.js";
 import { cardFor } from "./card-for.js";
 import { editNoteButton } from "./edit-note.js";
 import { usageExamples } from "./examples.js";
-import { confidenceOf } from "./metrics.js";
 import { renderedOnce } from "./rendered-once.js";
 import { NotInChannelError, type Delivery, type Outgoing } from "./outgoing.js";
 
@@ -118,7 +117,7 @@ export function answerCommand(core: Bot, input: CommandInput, options: AnswerOpt
   if (found.length === 1) return privateCard(core, found[0]!, { ...options, canEdit });
 
   const resolution = core.search.resolve(text);
-  core.metrics?.lookup(resolution.how, confidenceOf(resolution));
+  core.metrics?.lookup(resolution.how, resolution.confidence ?? "none");
   if (!resolution.match) return renderNoMatch(text, resolution.alternatives, core.command);
   if (resolution.confidence === "possible") return renderPossible(text, [resolution.match, ...resolution.alternatives]);
   return privateCard(core, resolution.match, { ...options, resolution, canEdit });

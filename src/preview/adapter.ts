@@ -10,6 +10,7 @@ import type { Delivery, Outgoing } from "../bot/outgoing.js";
 import type { ImageFile, ImageReading } from "../bot/image-reply.js";
 import { loadCatalog } from "../catalog/load.js";
 import { DEFAULT_OCR_SETTINGS, loadConfig, type Config, type Env, type OcrSettings } from "../config.js";
+import { createMetrics } from "../metrics.js";
 import { imageTypeOf, MIME_TYPES } from "../ocr/image-type.js";
 import type { OcrReader } from "../ocr/reader.js";
 import { createFileReading } from "../ocr/scan-image.js";
@@ -182,8 +183,11 @@ export function loadPreviewBot(config: Pick<Config, "autoReply" | "ocr"> = loadC
   const bot = createBot({ ...config, catalog, search, ...(runbook ? { runbook } : {}), ...(editors ? { editors } : {}) }, openInProcessState());
   const ocr = config.ocr ?? DEFAULT_OCR_SETTINGS;
   const images = ocr.enabled ? previewImageReading(bot.search, ocr) : undefined;
-  return createPreviewBot(images ? { ...bot, images } : bot, async () => {
+  // Counted as in Slack modes and served at /metrics beside /healthz (the container's preview mode too).
+  const metrics = createMetrics();
+  const preview = createPreviewBot({ ...bot, metrics, ...(images ? { images } : {}) }, async () => {
     runbook?.close();
     await images?.reader.stop();
   });
+  return { ...preview, metrics };
 }

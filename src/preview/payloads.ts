@@ -2,6 +2,7 @@
 // adapter.ts supplies one that calls the same bot flows the Slack listeners call, so the preview shows
 // exactly what Slack users would get. The payload types are structural and loose on purpose, so the
 // bot's own Block Kit types (src/render/types.ts) fit without a cast.
+import type { MetricsSource } from "../health.js";
 
 /** A chat.postMessage / respond() body: blocks plus the plain fallback text. */
 export interface BlockKitMessage {
@@ -125,4 +126,6 @@ export interface PreviewBot {
   image?(input: ImageInput): Promise<PreviewReply[]>;
   /** Frees what the bot holds (the OCR worker); the server calls it when it closes. */
   close?(): Promise<void>;
+  /** What GET /metrics reports, as in Slack modes (lookups, auto-replies, process figures). */
+  metrics?: MetricsSource;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HEALTH_PATH } from "../health.js";
+import { HEALTH_PATH, METRICS_PATH } from "../health.js";
 import { API_ROUTES, handleApi, MAX_IMAGE_BODY_BYTES, type ApiRoute } from "./api.js";
 import type { PreviewBot } from "./payloads.js";
 import { HttpError, readJsonBody } from "./http-body.js";
@@ -141,6 +141,10 @@ async function route(req: IncomingMessage, res: ServerResponse, bot: PreviewBot,
   if (path === HEALTH_PATH) {
     requireMethod(method, ["GET", "HEAD"]);
     return sendJson(res, 200, { status: "ok", mode: "preview" }, method === "HEAD");
+  }
+  if (path === METRICS_PATH && bot.metrics) {
+    requireMethod(method, ["GET"]);
+    return bot.metrics.write(res);
   }
   const file = STATIC_FILES[path === "/index.html" ? "/" : path];
   if (file !== undefined) {

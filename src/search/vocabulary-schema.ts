@@ -17,6 +17,7 @@ export const VocabularySchema = z.object({
   curated: z.array(CuratedLine),
   phrases: z.array(PhraseLine),
   ignore: z.array(ReasonedWords),
+  symptoms: z.array(ReasonedWords),
 });
 
 /** The file at `path`, checked against the schema; an error names the line and field. */

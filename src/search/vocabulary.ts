@@ -42,6 +42,11 @@ export interface Vocabulary {
   phrases: PhraseLine[];
   /** Words of a helpdesk question that say nothing about the problem, each group with why. */
   ignore: ReasonedWords[];
+  /**
+   * Failure-mode words ("expired", "too large", "disabled"): what went wrong, as against the object it went wrong
+   * with ("saml assertion"). A family of codes shares its object words; the symptom tells them apart.
+   */
+  symptoms: ReasonedWords[];
 }
 
 /**
@@ -101,6 +106,8 @@ export interface Expansions {
   /** Phrase -> the words it stands for; `phrasePattern` finds them, longest first, on whole words. */
   phrases: Map<string, string>;
   phrasePattern: RegExp | null;
+  /** The failure-mode words (`symptoms`), one list per mode, as written. */
+  symptomModes: string[][];
 }
 
 /** Word -> the words it stands for, from the derived and curated lines; the phrases; and the words to ignore. */
@@ -113,5 +120,6 @@ export function expansionsOf(vocabulary: Vocabulary): Expansions {
   const phrases = new Map(vocabulary.phrases.flatMap((line) => line.phrases.map((phrase) => [phrase, line.means] as const)));
   const longestFirst = [...phrases.keys()].sort((a, b) => b.length - a.length);
   const phrasePattern = longestFirst.length ? new RegExp(`\\b(?:${longestFirst.join("|")})\\b`, "g") : null;
-  return { expansions, ignored, phrases, phrasePattern };
+  const symptomModes = vocabulary.symptoms.map((line) => line.words);
+  return { expansions, ignored, phrases, phrasePattern, symptomModes };
 }

@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import { directionFit, directionOf, directionOfEntry, type Direction } from "./direction.js";
 import { buildNeighbourIndex } from "./term-neighbours.js";
 import { wordsDocs, type WordsEngine } from "./words-engines.js";
-import { contentWords, splitWords, termsOf, termsOfWords } from "./words-text.js";
+import { contentWords, splitWords, symptomModes, termsOf, termsOfWords } from "./words-text.js";
 
 /** Measured evidence that the best-ranked entry answers the words; src/search/confidence.ts weighs it. */
 export interface WordsFeatures {
@@ -51,6 +51,13 @@ const DIRECTION_WEIGHT = 0.3;
 /** How much the words that tell the front-runners apart add, and how many front-runners are compared. */
 const DISCRIMINATIVE_WEIGHT = 0.3;
 const FRONT_RUNNERS = 3;
+/**
+ * Among the front-runners, naming the query's failure mode (the vocabulary's `symptoms`: "expired" against "too
+ * large") counts as one more telling word, this many times as rare as an informative one. A family of codes shares
+ * its object words ("saml assertion"); the failure mode is what tells its members apart. Chosen on the helpdesk,
+ * first, third and fifth sets (1.0 gives the same answers there, 2.0 one fewer; docs/search.md).
+ */
+const FAILURE_MODE_WEIGHT = 1.5;
 
 /**
  * Jaccard overlap of a title's terms and the query's `queryTerms` terms (a title term counts when it is
@@ -80,6 +87,8 @@ interface Group {
   /** Inverse document frequency of the group's rarest term; unknown words weigh most. */
   weight: number;
   informative: boolean;
+  /** The failure modes the word names (the vocabulary's `symptoms`); none for an object word ("saml"). */
+  modes: number[];
 }
 
 /**
@@ -138,6 +147,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
   const idf = (term: string): number => Math.log((entries.length + 1) / ((documentFrequency.get(term) ?? 0) + 1));
   const informativeIdf = Math.log((entries.length + 1) / (INFORMATIVE_SHARE * entries.length + 1));
 
+  const failureModes = symptomModes();
   const toGroups = (query: string): Group[] => {
     const byWord = new Map(termsOfWords(splitWords(query)));
     return [...byWord]
@@ -146,7 +156,8 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       .map(([word, terms]) => {
         const weight = Math.max(...terms.map(idf));
         const near = [...new Set([...terms, ...terms.flatMap(neighbours)])];
-        return { word, terms, near, weight, informative: weight >= informativeIdf };
+        const modes = terms.flatMap((term) => failureModes.get(term) ?? []);
+        return { word, terms, near, weight, informative: weight >= informativeIdf, modes };
       });
   };
 
@@ -167,6 +178,7 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
     const queryTerms = new Set(groups.flatMap((group) => group.terms)).size;
     const nearQuery = new Set(groups.flatMap((group) => group.near));
     const totalWeight = groups.reduce((sum, group) => sum + group.weight, 0);
+    const queryModes = new Set(groups.flatMap((group) => group.modes));
     const towards = directionOf(query);
     const found = engine.search(groups.map((group) => group.word).join(" "), CANDIDATES).map((hit) => hit.entry);
     const sameWay = towards ? (byDirection.get(`${towards.from}>${towards.to}`) ?? []) : [];
@@ -197,16 +209,18 @@ export function buildWordsMatcher(entries: readonly Entry[], engine: WordsEngine
       const titleFit = Math.max(0, ...titles.map((title) => overlap(title, queryTerms, nearQuery)));
       const fit = directionFit(towards, direction);
       const titled = repeatable.some((title) => title.every((term) => nearQuery.has(term)));
-      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, titled, factors, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
+      const sameMode = [...named].some((term) => queryModes.has(failureModes.get(term) ?? -1));
+      return { entry, coverage, coveredWords, informativeNamed, informative, directed: fit === 1, sameMode, titled, factors, score: weightedCoverage + TITLE_FIT_WEIGHT * titleFit + DIRECTION_WEIGHT * fit, order };
     });
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
     // Among the front-runners, words they all carry decide nothing; a word only some carry tells them apart
     // (the near-twins of one family share most words): a discriminative weight within the candidate set.
-    // Going the query's way counts as one more word, as rare as an informative one.
+    // Going the query's way counts as one more word, as rare as an informative one; naming its failure mode in the
+    // title or code as one more, FAILURE_MODE_WEIGHT times as rare.
     const front = ranked.slice(0, FRONT_RUNNERS);
     if (front.length > 1) {
-      const weights = [...groups.map((group) => group.weight), informativeIdf];
-      const carried = (hit: (typeof front)[number]): number[] => [...hit.factors, hit.directed ? 1 : 0];
+      const weights = [...groups.map((group) => group.weight), informativeIdf, FAILURE_MODE_WEIGHT * informativeIdf];
+      const carried = (hit: (typeof front)[number]): number[] => [...hit.factors, hit.directed ? 1 : 0, hit.sameMode ? 1 : 0];
       const telling = weights.map((weight, g) => weight * (1 - front.filter((hit) => carried(hit)[g]! > 0).length / front.length));
       const total = telling.reduce((sum, weight) => sum + weight, 0);
       if (total > 0) {

@@ -104,6 +104,24 @@ export function codeAsText(code: string): string {
   return code.toLowerCase().split("_").join(" ");
 }
 
+let symptoms: Map<string, number> | undefined;
+/**
+ * Each index term of the vocabulary's failure-mode words (`symptoms`) and the mode it names: "expir" and "time"
+ * one mode, "larg" and "exceed" another.
+ */
+export function symptomModes(): ReadonlyMap<string, number> {
+  if (symptoms) return symptoms;
+  const modes = vocabulary().symptomModes;
+  // "exhausted" reads as "ephemeral source port exhausted": only the terms that are themselves symptom words count.
+  const own = new Set(modes.flat().map(stem));
+  const termsOfSymptom = (word: string): readonly string[] => {
+    const terms = termsOfWord(word);
+    return terms.length === 1 ? terms : terms.filter((term) => own.has(term));
+  };
+  symptoms = new Map(modes.flatMap((words, mode) => words.flatMap(termsOfSymptom).map((term) => [term, mode] as const)));
+  return symptoms;
+}
+
 /** How many words of `text` say something about a problem (stopwords and question words left out). */
 export function contentWords(text: string): number {
   return termsOfWords(splitWords(text)).filter(([, terms]) => terms.length).length;

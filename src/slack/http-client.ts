@@ -2,7 +2,7 @@
 // for /metrics and, when HTTPS_PROXY / HTTP_PROXY are set, goes through the proxy (NO_PROXY hosts direct).
 import { EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from "undici";
 import type { ProxySettings } from "../config.js";
-import type { SlackCallOutcome, SlackMetrics } from "./metrics.js";
+import type { SlackCallOutcome, Metrics } from "../metrics.js";
 
 type Fetch = typeof globalThis.fetch;
 
@@ -22,7 +22,7 @@ function outcomeOf(status: number): SlackCallOutcome {
  * `apiUrl` is the Web API base ("https://slack.com/api/"): a request under it is labelled with its method
  * (chat.postMessage); any other URL is a response_url.
  */
-export function createSlackFetch(options: { apiUrl: string; dispatcher?: Dispatcher | undefined; metrics?: SlackMetrics | undefined }): Fetch {
+export function createSlackFetch(options: { apiUrl: string; dispatcher?: Dispatcher | undefined; metrics?: Metrics | undefined }): Fetch {
   const { apiUrl, dispatcher, metrics } = options;
   const base: Fetch = dispatcher
     ? (((input: Parameters<Fetch>[0], init?: RequestInit) =>

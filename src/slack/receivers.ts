@@ -3,7 +3,7 @@ import { HTTPReceiver, SocketModeReceiver, type Logger, type webApi } from "@sla
 import type { Dispatcher } from "undici";
 import type { HttpModeConfig, SocketModeConfig } from "../config.js";
 import { HEALTH_PATH, METRICS_PATH, writeHealth, type HealthSource } from "../health.js";
-import type { SlackMetrics } from "./metrics.js";
+import type { Metrics } from "../metrics.js";
 import { guardSlackRequests } from "./request-guard.js";
 
 const EVENTS_PATH = "/slack/events";
@@ -12,7 +12,7 @@ const EVENTS_PATH = "/slack/events";
 export const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** HTTP mode: Events, Interactivity and slash commands all arrive at POST /slack/events. */
-export function createHttpReceiver(config: HttpModeConfig, logger: Logger, health: HealthSource, metrics: SlackMetrics): HTTPReceiver {
+export function createHttpReceiver(config: HttpModeConfig, logger: Logger, health: HealthSource, metrics: Metrics): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,
     endpoints: EVENTS_PATH,

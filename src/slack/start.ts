@@ -9,10 +9,10 @@ import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf,
 import type { OcrGate } from "../ocr/reader.js";
 import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, DEFAULT_MAX_IN_FLIGHT, type InFlightTracker } from "./in-flight.js";
-import { registerListeners } from "./listeners/index.js";
+import { registerListeners } from "./register-listeners.js";
 import { createRedactingLogger } from "./logger.js";
 import { slackImageReading } from "./image-files.js";
-import { createSlackMetrics, type SlackMetrics } from "./metrics.js";
+import { createMetrics, type Metrics } from "../metrics.js";
 import { createHttpReceiver, createSocketModeReceiver } from "./receivers.js";
 import { retryPolicy, withBoundedResponseUrlPosts } from "./slack-http.js";
 
@@ -38,7 +38,7 @@ export interface RunningSlackApp {
   readonly port: number;
   readonly inFlight: InFlightTracker;
   /** What GET /metrics reports. */
-  readonly metrics: SlackMetrics;
+  readonly metrics: Metrics;
   /** Stops taking new work, waits up to drainTimeoutMs for running handlers, then closes everything. */
   stop(drainTimeoutMs?: number): Promise<void>;
 }
@@ -72,7 +72,7 @@ export function secretsOf(config: SlackConfig): string[] {
 export async function startSlackApp(config: SlackConfig, bot: Bot, options: StartOptions = {}): Promise<RunningSlackApp> {
   const logger = options.logger ?? createRedactingLogger({ level: config.logLevel, format: config.logFormat, secrets: secretsOf(config) });
   const health = healthReporter(config.mode, bot.catalog.entries.length);
-  const metrics = createSlackMetrics();
+  const metrics = createMetrics();
   if (bot.state) metrics.watchStore(bot.state.store);
   const host = options.host ?? config.host;
   const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
@@ -155,7 +155,7 @@ function running(
   app: App,
   port: number,
   inFlight: InFlightTracker,
-  metrics: SlackMetrics,
+  metrics: Metrics,
   logger: Logger,
   stopReceiving: () => Promise<void>,
 ): RunningSlackApp {
@@ -186,7 +186,7 @@ function running(
  * retries bounded in total time, and one fetch for Web API calls and respond() alike (counted for /metrics,
  * through the proxy when one is set, response_url posts timed and retried).
  */
-function slackClientOptions(config: SlackConfig, logger: Logger, metrics: SlackMetrics, dispatcher: Dispatcher | undefined) {
+function slackClientOptions(config: SlackConfig, logger: Logger, metrics: Metrics, dispatcher: Dispatcher | undefined) {
   const timeoutMs = config.slackApiTimeoutMs ?? DEFAULT_SLACK_API_TIMEOUT_MS;
   const apiUrl = config.slackApiUrl ?? DEFAULT_SLACK_API_URL;
   const baseFetch = createSlackFetch({ apiUrl, dispatcher, metrics });
@@ -220,7 +220,7 @@ async function withinDeadline(deadlineMs: number, step: () => Promise<void>): Pr
 }
 
 /** Adds p-retry's onFailedAttempt hook (typed away by the Web API client): an attempt with retries left is retried. */
-function countingRetries<Policy extends object>(policy: Policy, metrics: SlackMetrics): Policy {
+function countingRetries<Policy extends object>(policy: Policy, metrics: Metrics): Policy {
   const onFailedAttempt = (error: { retriesLeft?: number }): void => {
     if ((error.retriesLeft ?? 0) > 0) metrics.slackRetry();
   };

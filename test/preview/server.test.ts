@@ -43,6 +43,32 @@ describe("serving the page", () => {
     expect(await response.json()).toMatchObject({ status: "ok", mode: "preview" });
   });
 
+  it("serves /metrics beside /healthz, counting lookups by how they matched and the resolver's confidence", async () => {
+    const scrape = async (): Promise<string> => {
+      const response = await fetch(`${preview.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+      return response.text();
+    };
+    // Summed over the series a pattern matches: a words lookup is counted under whichever confidence it earned.
+    const count = (text: string, series: RegExp): number =>
+      [...text.matchAll(new RegExp(`^zpa_codes_${series.source} (\\d+)$`, "gm"))].reduce((sum, match) => sum + Number(match[1]), 0);
+    const series = [
+      /lookups_total\{how="pasted",confidence="certain"\}/,
+      /lookups_total\{how="words",confidence="(?:likely|possible)"\}/,
+      /lookups_total\{how="none",confidence="none"\}/,
+      /no_match_total/,
+    ];
+    const before = await scrape();
+    const user = { id: "U0METRICS", name: "metrics" };
+    for (const text of ["BRK_MT_SETUP_TIMEOUT", "connector cannot reach server", "qwzx blorf"]) {
+      expect((await post("/api/command", { text, user, channelId: "C0PREVIEW" })).status).toBe(200);
+    }
+    const after = await scrape();
+    expect(after).toMatch(/^zpa_codes_process_cpu_seconds_total /m);
+    expect(series.map((name) => count(after, name) - count(before, name))).toEqual([1, 1, 1, 1]);
+  });
+
   it("serves the page, its script and stylesheet locally under a CSP that allows no inline script", async () => {
     const page = await fetch(`${preview.url}/`);
     expect(page.status).toBe(200);

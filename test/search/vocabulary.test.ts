@@ -4,7 +4,7 @@ import { loadCatalog } from "../../src/catalog/load.js";
 import { createSearch } from "../../src/search/index.js";
 import { deriveVocabulary } from "../../src/search/vocabulary.js";
 import { loadCheckedVocabulary } from "../../src/search/vocabulary-schema.js";
-import { termsOf } from "../../src/search/words-text.js";
+import { symptomModes, termsOf } from "../../src/search/words-text.js";
 
 const catalog = loadCatalog();
 const vocabulary = loadCheckedVocabulary();
@@ -52,6 +52,19 @@ describe("domain vocabulary", () => {
     const phrases = vocabulary.phrases.flatMap((line) => line.phrases);
     expect(phrases.filter((phrase, i) => phrases.indexOf(phrase) !== i)).toEqual([]);
     expect(vocabulary.phrases.every((line) => line.reason.length >= 10)).toBe(true);
+  });
+
+  it("puts every failure-mode word in one mode, with a reason, and each mode in the catalog's titles", () => {
+    const words = vocabulary.symptoms.flatMap((line) => line.words);
+    expect(words.filter((word, i) => words.indexOf(word) !== i)).toEqual([]);
+    expect(vocabulary.symptoms.every((line) => line.reason.length >= 10)).toBe(true);
+    const titleTerms = new Set(catalog.entries.flatMap((entry) => termsOf(entry.title)));
+    const modes = symptomModes();
+    vocabulary.symptoms.forEach((_, mode) => expect([...modes].some(([term, m]) => m === mode && titleTerms.has(term))).toBe(true));
+    // "exhausted" reads as "ephemeral source port exhausted"; only "exhausted" is a failure mode, the port an object.
+    expect(modes.has(termsOf("port")[0]!)).toBe(false);
+    expect(modes.get(termsOf("expired")[0]!)).toBe(modes.get(termsOf("timeout")[0]!));
+    expect(modes.get(termsOf("expired")[0]!)).not.toBe(modes.get(termsOf("large")[0]!));
   });
 
   it("lets a helpdesk person use those words", () => {

@@ -22,6 +22,14 @@ describe("words a question is built from", () => {
   });
 });
 
+describe("the failure mode among a family's near-twins", () => {
+  it("leads with the sibling whose title names the query's failure mode, not the one sharing a rarer object word", () => {
+    // Both SAML assertion codes share "saml assertion"; "no" (absent) against "too large" decides.
+    expect(lead("there is no saml assertion in the auth message")).toBe("BRK_MT_AUTH_NO_SAML_ASSERTION_IN_MSG");
+    expect(lead("saml assertion was too large")).toBe("BRK_MT_AUTH_TWO_SAML_ASSERTION_IN_MSG");
+  });
+});
+
 describe("a title repeated among other words", () => {
   it("answers with the entry whose whole title the query repeats, even when every word is common", () => {
     const result = search.resolve("the user closed the connection themselves");

@@ -2,7 +2,7 @@
 // of ours takes goes on to Bolt (where an app's own listeners would see it).
 import { App, type Receiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { createListenerRouter } from "../../src/slack/listeners/router.js";
+import { createListenerRouter } from "../../src/slack/router.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 
 function appWithRouter() {

@@ -1,8 +1,8 @@
 // Every button and select the bot renders (ids start with "zpa_"): read the click, let the bot decide.
 import { handleAction, type ActionInput } from "../../bot/actions.js";
 import type { Bot } from "../../bot/bot.js";
-import { send } from "./send.js";
-import type { ListenerRouter } from "./router.js";
+import { send } from "../send.js";
+import type { ListenerRouter } from "../router.js";
 
 const OUR_ACTIONS = /^zpa_/;
 

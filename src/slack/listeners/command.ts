@@ -7,8 +7,8 @@ import { answerLookupNow, handleCommand } from "../../bot/command.js";
 import { section } from "../../render/blocks.js";
 import { decodeSlackEntities } from "../../render/escape.js";
 import type { Message } from "../../render/types.js";
-import type { ListenerRouter } from "./router.js";
-import { delivery, send } from "./send.js";
+import type { ListenerRouter } from "../router.js";
+import { delivery, send } from "../send.js";
 
 const FAILED = "Sorry, I could not answer that just now. Please try again in a minute.";
 const FAILED_MESSAGE: Message = { text: FAILED, blocks: [section(FAILED)] };

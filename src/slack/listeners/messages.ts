@@ -2,9 +2,9 @@
 import type { Logger } from "@slack/bolt";
 import type { Bot } from "../../bot/bot.js";
 import { handleMessage } from "../../bot/auto-reply.js";
-import { toIncomingMessage } from "./incoming.js";
-import { DEFAULT_SEND_RETRY_PAUSES_MS, delivery, type Senders } from "./send.js";
-import type { ListenerRouter } from "./router.js";
+import { toIncomingMessage } from "../incoming.js";
+import { DEFAULT_SEND_RETRY_PAUSES_MS, delivery, type Senders } from "../send.js";
+import type { ListenerRouter } from "../router.js";
 
 export function registerMessages(
   app: ListenerRouter,

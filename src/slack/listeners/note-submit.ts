@@ -3,8 +3,8 @@
 import type { Bot } from "../../bot/bot.js";
 import { submitNote } from "../../bot/edit-note.js";
 import { NOTE_MODAL } from "../../render/action-ids.js";
-import type { ListenerRouter } from "./router.js";
-import { answerSubmission } from "./send.js";
+import type { ListenerRouter } from "../router.js";
+import { answerSubmission } from "../send.js";
 
 export function registerNoteSubmit(app: ListenerRouter, bot: Bot): void {
   app.view(NOTE_MODAL.callbackId, async ({ ack, body, view, client }) => {

@@ -2,8 +2,8 @@
 import type { Bot } from "../../bot/bot.js";
 import { submitSearch } from "../../bot/home-actions.js";
 import { SEARCH_MODAL } from "../../render/action-ids.js";
-import { answerSubmission } from "./send.js";
-import type { ListenerRouter } from "./router.js";
+import { answerSubmission } from "../send.js";
+import type { ListenerRouter } from "../router.js";
 
 export function registerSearchSubmit(app: ListenerRouter, bot: Bot): void {
   app.view(SEARCH_MODAL.callbackId, async ({ ack, body, view, client }) => {

@@ -2,15 +2,16 @@
 // whether the shared store is reachable, and Node's own process and event-loop figures. Names start zpa_codes_.
 import type { ServerResponse } from "node:http";
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
-import type { BotMetrics, LookupHow } from "../bot/metrics.js";
-import type { StateStore } from "../state/store.js";
+import type { BotMetrics, LookupHow } from "./bot/metrics.js";
+import type { Confidence } from "./search/types.js";
+import type { StateStore } from "./state/store.js";
 
 export const METRIC_PREFIX = "zpa_codes_";
 
 /** How one HTTP exchange with Slack ended; Slack's own `ok: false` answers arrive as HTTP 200 ("ok" here). */
 export type SlackCallOutcome = "ok" | "rate_limited" | "http_error" | "network_error";
 
-export interface SlackMetrics extends BotMetrics {
+export interface Metrics extends BotMetrics {
   readonly registry: Registry;
   /** One HTTP request to the Web API (method name) or to a response_url ("response_url"). */
   slackCall(method: string, outcome: SlackCallOutcome): void;
@@ -21,7 +22,7 @@ export interface SlackMetrics extends BotMetrics {
   write(res: ServerResponse): Promise<void>;
 }
 
-export function createSlackMetrics(): SlackMetrics {
+export function createMetrics(): Metrics {
   const registry = new Registry();
   // Process CPU, memory, handles, GC, and event-loop lag (zpa_codes_nodejs_eventloop_lag_*).
   collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
@@ -76,7 +77,7 @@ export function createSlackMetrics(): SlackMetrics {
 
   return {
     registry,
-    lookup(how: LookupHow, confidence: string) {
+    lookup(how: LookupHow, confidence: Confidence | "none") {
       lookups.inc({ how, confidence });
       if (how === "none") noMatch.inc();
     },

@@ -1,7 +1,7 @@
 // Reads the fields the bot needs from Slack's message-shaped events, whatever their subtype, with the text decoded.
-import type { IncomingMessage } from "../../bot/auto-reply.js";
-import type { ImageFile } from "../../bot/image-reply.js";
-import { decodeSlackEntities } from "../../render/escape.js";
+import type { IncomingMessage } from "../bot/auto-reply.js";
+import type { ImageFile } from "../bot/image-reply.js";
+import { decodeSlackEntities } from "../render/escape.js";
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;

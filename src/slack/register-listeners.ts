@@ -1,14 +1,14 @@
 // Wires a built bot to a Bolt app: one listener per file, plus the logging of rate limits and store health.
 import { webApi, type App, type Logger } from "@slack/bolt";
-import type { Bot } from "../../bot/bot.js";
-import type { StateStore } from "../../state/store.js";
-import { registerBlockActions } from "./block-actions.js";
-import { registerCommand } from "./command.js";
-import { registerHomeOpened } from "./home-opened.js";
-import { registerMessages } from "./messages.js";
-import { registerNoteSubmit } from "./note-submit.js";
+import type { Bot } from "../bot/bot.js";
+import type { StateStore } from "../state/store.js";
+import { registerBlockActions } from "./listeners/block-actions.js";
+import { registerCommand } from "./listeners/command.js";
+import { registerHomeOpened } from "./listeners/home-opened.js";
+import { registerMessages } from "./listeners/messages.js";
+import { registerNoteSubmit } from "./listeners/note-submit.js";
 import { createListenerRouter } from "./router.js";
-import { registerSearchSubmit } from "./search-submit.js";
+import { registerSearchSubmit } from "./listeners/search-submit.js";
 
 /** Registers every listener on a Bolt app. (Seam between app start-up and the listeners.) */
 export function registerListeners(app: App, bot: Bot, logger: Logger, sendRetryPausesMs?: readonly number[]): void {

@@ -1,7 +1,7 @@
 // Turns the bot's Outgoing descriptions into Slack calls.
 import type { AckFn, Logger, RespondFn, ViewResponseAction, webApi } from "@slack/bolt";
-import { NotInChannelError, type Delivery, type Outgoing } from "../../bot/outgoing.js";
-import type { Block } from "../../render/types.js";
+import { NotInChannelError, type Delivery, type Outgoing } from "../bot/outgoing.js";
+import type { Block } from "../render/types.js";
 
 /** chat.postMessage's answers when the bot is not a member (channel_not_found: a private channel it cannot see). */
 const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found"]);
