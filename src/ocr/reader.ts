@@ -19,6 +19,20 @@ export interface OcrReader {
   stop(): Promise<void>;
 }
 
+/**
+ * A test seam that production leaves unset: until `opened` resolves the reader starts no image, so images
+ * provably wait in its queue (still bounded by concurrency + queueLimit); `queued` hears how many wait
+ * each time one joins. Tests use it to show the rest of the bot answers while images are queued.
+ */
+export interface OcrGate {
+  readonly opened: Promise<void>;
+  queued(waiting: number): void;
+}
+
+export interface OcrReaderOptions {
+  gate?: OcrGate;
+}
+
 /** The queue is full: the image is refused rather than waiting without bound. */
 export class OcrBusy extends Error {
   constructor() {
@@ -88,7 +102,7 @@ async function startWorker(onError: (message: string) => void): Promise<Tesserac
   return worker;
 }
 
-export function createOcrReader(limits: OcrLimits): OcrReader {
+export function createOcrReader(limits: OcrLimits, options: OcrReaderOptions = {}): OcrReader {
   const slots: Slot[] = Array.from({ length: limits.concurrency }, () => ({
     worker: undefined,
     busy: false,
@@ -97,6 +111,11 @@ export function createOcrReader(limits: OcrLimits): OcrReader {
   }));
   const queue: Job[] = [];
   let stopped = false;
+  let held = options.gate !== undefined;
+  void options.gate?.opened.then(() => {
+    held = false;
+    pump();
+  });
 
   const retire = (slot: Slot): void => {
     const worker = slot.worker;
@@ -133,7 +152,10 @@ export function createOcrReader(limits: OcrLimits): OcrReader {
     }
   };
 
+  const pending = (): number => queue.length + slots.filter((slot) => slot.busy).length;
+
   const pump = (): void => {
+    if (held) return;
     for (const slot of slots) {
       if (queue.length === 0) return;
       if (!slot.busy) void run(slot, queue.shift()!);
@@ -143,14 +165,15 @@ export function createOcrReader(limits: OcrLimits): OcrReader {
   return {
     read(image) {
       if (stopped) return Promise.reject(new OcrBusy());
-      const busy = slots.filter((slot) => slot.busy).length;
-      if (busy === slots.length && queue.length >= limits.queueLimit) return Promise.reject(new OcrBusy());
+      // Images being read plus waiting: an idle slot means an empty queue, except behind a closed gate.
+      if (pending() >= slots.length + limits.queueLimit) return Promise.reject(new OcrBusy());
       return new Promise<OcrLine[]>((resolve, reject) => {
         queue.push({ image, resolve, reject });
+        options.gate?.queued(queue.length);
         pump();
       });
     },
-    pending: () => queue.length + slots.filter((slot) => slot.busy).length,
+    pending,
     workers: () => slots.filter((slot) => slot.worker !== undefined).length,
     async stop() {
       stopped = true;

@@ -3,7 +3,7 @@ import type { Entry } from "../catalog/types.js";
 import type { OcrSettings } from "../config.js";
 import type { Search } from "../search/types.js";
 import { ImageRejected, inspectImage, type ImageInfo } from "./image-type.js";
-import { createOcrReader, type OcrReader } from "./reader.js";
+import { createOcrReader, type OcrReader, type OcrReaderOptions } from "./reader.js";
 import { buildOcrRecovery } from "./recover.js";
 import { prepareForOcr } from "./upscale.js";
 
@@ -32,8 +32,9 @@ export function createFileReading<File>(
   search: Search,
   settings: OcrSettings,
   bytesOf: (file: File) => Promise<Uint8Array>,
+  readerOptions: OcrReaderOptions = {},
 ): { maxBytes: number; reader: OcrReader; read(file: File): Promise<{ codes: Entry[]; likely: Entry[] }> } {
-  const reader = createOcrReader(settings);
+  const reader = createOcrReader(settings, readerOptions);
   const scan = createImageScanner(search, reader);
   return {
     maxBytes: settings.maxBytes,

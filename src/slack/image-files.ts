@@ -4,7 +4,7 @@
 import type { ImageFile, ImageReading } from "../bot/image-reply.js";
 import type { OcrSettings } from "../config.js";
 import { ImageRejected, imageTypeOf } from "../ocr/image-type.js";
-import type { OcrReader } from "../ocr/reader.js";
+import type { OcrReader, OcrReaderOptions } from "../ocr/reader.js";
 import { createFileReading } from "../ocr/scan-image.js";
 import type { Search } from "../search/types.js";
 
@@ -99,11 +99,17 @@ export function slackImageReading(
   search: Search,
   settings: OcrSettings,
   slack: Omit<DownloadOptions, "maxBytes">,
+  readerOptions: OcrReaderOptions = {},
 ): SlackImageReading {
-  return createFileReading(search, settings, async (file: ImageFile) => {
-    if (file.url === undefined) throw new DownloadRefused("the file has no download URL");
-    const bytes = await downloadSlackFile(file.url, { ...slack, maxBytes: settings.maxBytes });
-    if (imageTypeOf(bytes) === null) throw new ImageRejected("the file is not a PNG, JPEG, GIF or WebP image");
-    return bytes;
-  });
+  return createFileReading(
+    search,
+    settings,
+    async (file: ImageFile) => {
+      if (file.url === undefined) throw new DownloadRefused("the file has no download URL");
+      const bytes = await downloadSlackFile(file.url, { ...slack, maxBytes: settings.maxBytes });
+      if (imageTypeOf(bytes) === null) throw new ImageRejected("the file is not a PNG, JPEG, GIF or WebP image");
+      return bytes;
+    },
+    readerOptions,
+  );
 }

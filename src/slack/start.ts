@@ -6,6 +6,7 @@ import type { Dispatcher } from "undici";
 import type { Bot } from "../bot/bot.js";
 import { DEFAULT_SLACK_API_TIMEOUT_MS, type SlackConfig } from "../config.js";
 import { capConnections, DEFAULT_SERVER_LIMITS, healthReporter, serverOptionsOf, startHealthServer, type ServerLimits } from "../health.js";
+import type { OcrGate } from "../ocr/reader.js";
 import { createSlackFetch, proxyDispatcher } from "./http-client.js";
 import { createInFlightTracker, DEFAULT_MAX_IN_FLIGHT, type InFlightTracker } from "./in-flight.js";
 import { registerListeners } from "./register-listeners.js";
@@ -26,6 +27,8 @@ export interface StartOptions {
   sendRetryPausesMs?: readonly number[];
   /** Handlers allowed to run at once; defaults to DEFAULT_MAX_IN_FLIGHT. */
   maxInFlight?: number;
+  /** Test seam, unset in production: holds every screenshot in the OCR queue until the gate opens. */
+  ocrGate?: OcrGate;
 }
 
 export interface RunningSlackApp {
@@ -100,11 +103,16 @@ export async function startSlackApp(config: SlackConfig, bot: Bot, options: Star
   // Screenshots are read only with OCR on; the worker itself starts with the first image. Downloads go
   // through the proxy like every other Slack request.
   const images = config.ocr?.enabled
-    ? slackImageReading(bot.search, config.ocr, {
-        token: config.botToken,
-        slackApiUrl: config.slackApiUrl,
-        fetch: createSlackFetch({ apiUrl: config.slackApiUrl ?? DEFAULT_SLACK_API_URL, dispatcher }),
-      })
+    ? slackImageReading(
+        bot.search,
+        config.ocr,
+        {
+          token: config.botToken,
+          slackApiUrl: config.slackApiUrl,
+          fetch: createSlackFetch({ apiUrl: config.slackApiUrl ?? DEFAULT_SLACK_API_URL, dispatcher }),
+        },
+        options.ocrGate ? { gate: options.ocrGate } : {},
+      )
     : undefined;
   // The bot counts what it answers into this app's /metrics.
   registerListeners(app, { ...bot, metrics, ...(images ? { images } : {}) }, logger, options.sendRetryPausesMs);

@@ -35,6 +35,20 @@ describe("OCR reader", () => {
     }
   }, 150_000);
 
+  it("behind a closed gate (the tests' seam) starts no image, keeps the queue's bound, and refuses the waiting ones on stop", async () => {
+    const reported: number[] = [];
+    const gate = { opened: new Promise<void>(() => {}), queued: (waiting: number) => void reported.push(waiting) };
+    const reader = createOcrReader({ ...DEFAULT_OCR_SETTINGS, queueLimit: 1 }, { gate });
+    const waiting = [reader.read(IMAGE), reader.read(IMAGE)];
+    expect(reader.pending()).toBe(2);
+    expect(reported).toEqual([1, 2]);
+    expect(reader.workers()).toBe(0);
+    // One worker plus a queue of one: a third image is refused, gate or not.
+    await expect(reader.read(IMAGE)).rejects.toBeInstanceOf(OcrBusy);
+    await reader.stop();
+    for (const image of waiting) await expect(image).rejects.toBeInstanceOf(OcrBusy);
+  });
+
   it("gives up on an image past the time limit, and the next image gets a fresh worker", async () => {
     // 1 ms: no worker can even start that fast.
     const reader = createOcrReader({ ...DEFAULT_OCR_SETTINGS, timeoutMs: 1 });

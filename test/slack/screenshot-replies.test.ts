@@ -1,11 +1,12 @@
 // Screenshots posted in Slack, end to end over HTTP: the real Bolt app downloads the file from the fake
 // Web API with its bot token, reads it with OCR, and answers in the thread; retries and other hosts,
-// sizes and types are handled as the issue says; slash commands answer while images wait for OCR.
+// sizes and types are handled as the issue says; slash commands answer while images wait for OCR (held in its
+// queue by a closed gate, so "still waiting" is certain, not a matter of timing).
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_OCR_SETTINGS } from "../../src/config.js";
 import { COULD_NOT_READ, READ_FROM_SCREENSHOT } from "../../src/render/image-reply.js";
-import { handlersSettled, PATIENT_OCR, startHttpTestApp, TEST_BOT_TOKEN, type HttpTestApp } from "../support/app.js";
+import { closedOcrGate, handlersSettled, PATIENT_OCR, startHttpTestApp, TEST_BOT_TOKEN, type HttpTestApp } from "../support/app.js";
 import { appMention, channelMessage, nextTs, TEST_CHANNEL_ID } from "../support/payloads.js";
 import { postEvent, postSlashCommand } from "../support/sign.js";
 
@@ -13,15 +14,10 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/ocr/${name}`
 const JOURNAL = fixture("terminal-journal.png");
 const NEAR_MISSES = fixture("negative-near-misses.png");
 
+/** The app under test: each describe block starts its own and closes it, so one OCR worker runs at a time. */
 let t: HttpTestApp;
 let fileCounter = 0;
 
-beforeAll(async () => {
-  t = await startHttpTestApp({ ocr: PATIENT_OCR });
-});
-afterAll(async () => {
-  await t?.close();
-});
 beforeEach(() => {
   t.api.clearCalls();
 });
@@ -50,6 +46,13 @@ function imageMessage(text: string, files: Record<string, unknown>[], overrides:
 const textOf = (blocks: any[]): string => JSON.stringify(blocks);
 
 describe("screenshots in Slack", () => {
+  beforeAll(async () => {
+    t = await startHttpTestApp({ ocr: PATIENT_OCR });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
   it("downloads with the bot token and answers the codes in the thread, under a read-from-screenshot line", async () => {
     const event = imageMessage("connector logs, any idea?", [slackFile(JOURNAL)]);
     await postEvent(t.baseUrl, t.signingSecret, event);
@@ -110,21 +113,43 @@ describe("screenshots in Slack", () => {
     expect(notRead.join("\n")).toMatch(/text\/html, not an image \(is the files:read scope granted\?\)/);
     expect(t.logLines.join("\n")).not.toContain(TEST_BOT_TOKEN);
   }, 60_000);
+});
 
-  it("keeps answering slash commands while 10 images wait for OCR", async () => {
+describe("screenshots waiting for OCR", () => {
+  const ocr = closedOcrGate();
+  beforeAll(async () => {
+    t = await startHttpTestApp({ ocr: PATIENT_OCR, ocrGate: ocr.gate });
+  });
+  // A gate left closed (the test failed early) is fine: stopping the app refuses the images still queued.
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("keeps answering slash commands while 10 images are queued, then answers each image once", async () => {
     const events = Array.from({ length: 10 }, () => imageMessage("", [slackFile(JOURNAL)], { channel: TEST_CHANNEL_ID }));
     for (const event of events) await postEvent(t.baseUrl, t.signingSecret, event);
-    // All ten downloaded: they are now in the OCR queue (one worker, OCR_CONCURRENCY=1).
-    await t.api.waitForCalls("files.download", 10, 60_000);
-    // A lookup is answered in the HTTP response to Slack's POST (the ack body).
-    const response = await postSlashCommand(t.baseUrl, t.signingSecret, { text: "BRK_MT_SETUP_TIMEOUT", response_url: t.api.responseUrl("busy") });
-    const answer = (await response.json()) as { text: string };
-    const repliesSoFar = t.api.callsTo("chat.postMessage").length;
+    // Downloaded and checked, all ten wait in the OCR queue; the closed gate lets none be read.
+    await ocr.untilWaiting(10);
+    // A lookup is answered in the HTTP response to Slack's POST (the ack body). Had the command waited for
+    // the queue, it would never be answered (Bolt answers 404 after 3 s; the bound only ends a hang).
+    const response = await postSlashCommand(
+      t.baseUrl,
+      t.signingSecret,
+      { text: "BRK_MT_SETUP_TIMEOUT", response_url: t.api.responseUrl("busy") },
+      { timeoutMs: 30_000 },
+    );
     expect(response.status).toBe(200);
+    const answer = (await response.json()) as { text: string };
     expect(answer.text).toContain("BRK_MT_SETUP_TIMEOUT");
-    // The command did not wait for the queue: most screenshots were still unanswered.
-    expect(repliesSoFar).toBeLessThan(10);
+    // Answered with the gate still closed: the ten are still queued, no screenshot answered.
+    expect(ocr.waiting).toBe(10);
+    expect(t.api.callsTo("chat.postMessage")).toHaveLength(0);
+
+    ocr.open();
     await t.api.waitForCalls("chat.postMessage", 10, 300_000);
     await settled();
+    const replies = t.api.callsTo("chat.postMessage");
+    expect(replies.map((reply) => reply.body.thread_ts).sort()).toEqual(events.map((event) => event.ts).sort());
+    for (const reply of replies) expect(textOf(reply.body.blocks)).toContain("FOHH_CLOSE_REASON_SOCKET_ERR");
   }, 400_000);
 });

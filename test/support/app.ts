@@ -4,6 +4,7 @@ import { vi } from "vitest";
 import { createBot, type BotConfig } from "../../src/bot/bot.js";
 import { DEFAULT_OCR_SETTINGS, type AutoReplySettings, type HttpModeConfig, type LogLevelName, type OcrSettings, type ProxySettings, type SocketModeConfig } from "../../src/config.js";
 import type { ServerLimits } from "../../src/health.js";
+import type { OcrGate } from "../../src/ocr/reader.js";
 import { openInProcessState, type State } from "../../src/state/open.js";
 import { createRedactingLogger } from "../../src/slack/logger.js";
 import { secretsOf, startSlackApp, type RunningSlackApp } from "../../src/slack/start.js";
@@ -35,6 +36,8 @@ export interface TestAppOptions {
   maxInFlight?: number;
   /** Reading screenshots; default off (most suites post no images and need no OCR worker). */
   ocr?: OcrSettings;
+  /** Holds screenshots in the OCR queue until the test opens it (`closedOcrGate()`). */
+  ocrGate?: OcrGate;
   /** Default "warn", which keeps the start-up info lines out of logLines. */
   logLevel?: LogLevelName;
 }
@@ -63,6 +66,53 @@ const DEFAULT_AUTO_REPLY: AutoReplySettings = { enabled: true, channels: null, d
 
 /** OCR for suites that post screenshots: the defaults, with a per-image timeout a loaded machine cannot hit. */
 export const PATIENT_OCR: OcrSettings = { ...DEFAULT_OCR_SETTINGS, timeoutMs: 120_000 };
+
+export interface ClosedOcrGate {
+  /** The `ocrGate` option: the app's OCR reader starts no image until `open()`. */
+  gate: OcrGate;
+  /** Images waiting in the OCR queue, as the reader last reported. */
+  readonly waiting: number;
+  /** Resolves once `count` images wait in the queue (bounded for a loaded machine). */
+  untilWaiting(count: number, timeoutMs?: number): Promise<void>;
+  open(): void;
+}
+
+/** A gate for the `ocrGate` option, closed until the test opens it. */
+export function closedOcrGate(): ClosedOcrGate {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let waiting = 0;
+  const wakers = new Set<() => void>();
+  return {
+    gate: {
+      opened,
+      queued(count) {
+        waiting = count;
+        for (const wake of [...wakers]) wake();
+      },
+    },
+    get waiting() {
+      return waiting;
+    },
+    untilWaiting(count, timeoutMs = 120_000) {
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          wakers.delete(check);
+          reject(new Error(`${waiting} image(s) waiting for OCR after ${timeoutMs} ms, not ${count}`));
+        }, timeoutMs);
+        function check(): void {
+          if (waiting < count) return;
+          clearTimeout(timer);
+          wakers.delete(check);
+          resolve();
+        }
+        wakers.add(check);
+        check();
+      });
+    },
+    open,
+  };
+}
 
 /** Waits until every handler the app started so far has finished, so "no call yet" means none will come. */
 export async function handlersSettled(target: { running: RunningSlackApp }, timeoutMs = 120_000): Promise<void> {
@@ -159,6 +209,7 @@ async function startWith(
       ...(options.serverLimits ? { serverLimits: options.serverLimits } : {}),
       ...(options.sendRetryPausesMs ? { sendRetryPausesMs: options.sendRetryPausesMs } : {}),
       ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
+      ...(options.ocrGate ? { ocrGate: options.ocrGate } : {}),
     });
     return { running, logLines };
   } catch (error) {
