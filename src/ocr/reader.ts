@@ -134,12 +134,15 @@ export function createOcrReader(limits: OcrLimits, options: OcrReaderOptions = {
       });
       slot.worker ??= startWorker((message) => slot.failJob?.(new OcrFailed(cannotRead(message))));
       const worker = await Promise.race([slot.worker, failed]);
+      // Stopped while the worker was starting: it is being terminated, and tesseract.js would fail outside this promise.
+      if (stopped) throw new OcrBusy();
       const result = await Promise.race([worker.recognize(job.image, {}, { blocks: true, text: false }), failed]);
       job.resolve(linesOf(result.data.blocks));
     } catch (error) {
       // A timed-out or failed worker may be stuck mid-image: stop it; the next image starts a fresh one.
       retire(slot);
-      job.reject(error instanceof OcrTimeout || error instanceof OcrFailed ? error : new OcrFailed(cannotRead(error)));
+      const known = error instanceof OcrTimeout || error instanceof OcrFailed || error instanceof OcrBusy;
+      job.reject(known ? error : new OcrFailed(cannotRead(error)));
     } finally {
       clearTimeout(timer);
       slot.failJob = undefined;
@@ -180,6 +183,8 @@ export function createOcrReader(limits: OcrLimits, options: OcrReaderOptions = {
       for (const job of queue.splice(0)) job.reject(new OcrBusy());
       for (const slot of slots) {
         clearTimeout(slot.idleTimer);
+        // An image being read is refused now rather than left to its time limit.
+        slot.failJob?.(new OcrBusy());
         retire(slot);
       }
     },

@@ -49,6 +49,19 @@ describe("OCR reader", () => {
     for (const image of waiting) await expect(image).rejects.toBeInstanceOf(OcrBusy);
   });
 
+  it("refuses an image whose worker is still starting when the reader stops, and never reads with a stopped worker", async () => {
+    let open!: () => void;
+    const gate = { opened: new Promise<void>((resolve) => (open = resolve)), queued: () => undefined };
+    const reader = createOcrReader(DEFAULT_OCR_SETTINGS, { gate });
+    const image = reader.read(IMAGE);
+    open();
+    // The gate's opening starts the image: its worker is now loading (the model, a thread), not yet ready.
+    await vi.waitFor(() => expect(reader.workers()).toBe(1));
+    await reader.stop();
+    // Rejected as refused, not a crash from inside tesseract.js (an unhandled rejection fails this file).
+    await expect(image).rejects.toBeInstanceOf(OcrBusy);
+  });
+
   it("gives up on an image past the time limit, and the next image gets a fresh worker", async () => {
     // 1 ms: no worker can even start that fast.
     const reader = createOcrReader({ ...DEFAULT_OCR_SETTINGS, timeoutMs: 1 });
