@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DAY_MS } from "../../src/state/buckets.js";
 import { connectRedisStore } from "../../src/state/redis-store.js";
 import { startRedisServer } from "../support/redis-server.js";
+import { REDIS_SERVER, describeIfInstalled } from "../support/system-binaries.js";
 import { newKeyPrefix } from "../support/state.js";
 import { runCli } from "../../src/cli/run.js";
 import { loadCatalog } from "../../src/catalog/load.js";
@@ -80,28 +81,30 @@ describe("zpa-code runbook", () => {
       original.notes.map(({ scope, text, links, owner }) => ({ scope, text, links, owner })),
     );
   });
+});
 
-  it("export with REDIS_URL merges the notes edited in Slack: the round trip reads back the edit and the file's other notes", async () => {
-    const redis = await startRedisServer();
-    const prefix = newKeyPrefix();
-    try {
-      const store = await connectRedisStore({ url: redis.url, keyPrefix: prefix, retentionMs: 30 * DAY_MS, recentWindowMs: 60_000 });
-      await store.saveEditedNote("BRK_MT_SETUP_TIMEOUT", { text: "Edited: page <!subteam^S0NET>.", links: [], editedBy: "U0EDITOR", editedAtMs: Date.UTC(2026, 10, 30, 11, 0) });
-      await store.close();
-      const run = await cli(["runbook", "export"], { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix });
-      expect(run.code).toBe(0);
-      expect(run.stderr).toBe("");
-      expect(run.stdout).toContain("# Edited in Slack by U0EDITOR at 2026-11-30T11:00:00.000Z");
-      const lookup = codeLookup(createSearch(loadCatalog()));
-      const back = parseRunbook(run.stdout, "exported.yml", lookup);
-      const texts = back.notes.map((n) => n.text);
-      expect(texts).toContain("Edited: page <!subteam^S0NET>.");
-      expect(texts).toContain("App Connector hosts are in the VMware cluster `zpa-ac`.");
-      // The file's set note keeps its other code, without the edited one.
-      const set = back.notes.find((n) => n.text.startsWith("Check connector group"))!;
-      expect(set.scope).toEqual({ kind: "codes", codes: ["AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER"] });
-    } finally {
-      await redis.stop();
-    }
-  });
+describeIfInstalled(REDIS_SERVER)("zpa-code runbook with a real redis-server", () => {
+    it("export with REDIS_URL merges the notes edited in Slack: the round trip reads back the edit and the file's other notes", async () => {
+      const redis = await startRedisServer();
+      const prefix = newKeyPrefix();
+      try {
+        const store = await connectRedisStore({ url: redis.url, keyPrefix: prefix, retentionMs: 30 * DAY_MS, recentWindowMs: 60_000 });
+        await store.saveEditedNote("BRK_MT_SETUP_TIMEOUT", { text: "Edited: page <!subteam^S0NET>.", links: [], editedBy: "U0EDITOR", editedAtMs: Date.UTC(2026, 10, 30, 11, 0) });
+        await store.close();
+        const run = await cli(["runbook", "export"], { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix });
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe("");
+        expect(run.stdout).toContain("# Edited in Slack by U0EDITOR at 2026-11-30T11:00:00.000Z");
+        const lookup = codeLookup(createSearch(loadCatalog()));
+        const back = parseRunbook(run.stdout, "exported.yml", lookup);
+        const texts = back.notes.map((n) => n.text);
+        expect(texts).toContain("Edited: page <!subteam^S0NET>.");
+        expect(texts).toContain("App Connector hosts are in the VMware cluster `zpa-ac`.");
+        // The file's set note keeps its other code, without the edited one.
+        const set = back.notes.find((n) => n.text.startsWith("Check connector group"))!;
+        expect(set.scope).toEqual({ kind: "codes", codes: ["AST_MT_SETUP_TIMEOUT_CANNOT_CONN_TO_BROKER"] });
+      } finally {
+        await redis.stop();
+      }
+    });
 });
