@@ -31,8 +31,8 @@ export async function handleAction(core: Bot, input: ActionInput): Promise<Outgo
     return recordVote(core, { vote: input.actionId.slice(input.actionId.indexOf(":") + 1), value: input.value, userId: input.userId });
   }
   // Asked of Slack's own user id on every click: a forged "Edit team note" from anyone else is refused.
-  const canEdit = await core.editors.isEditor(input.userId);
-  await core.editedNotes?.refresh();
+  // The editor check (maybe a user-group lookup) and the notes' re-read are independent: wait for both at once.
+  const [canEdit] = await Promise.all([core.editors.isEditor(input.userId), core.editedNotes?.refresh()]);
   if (route.handler === "note") {
     return openNoteEditor(core, { code: input.value, userId: input.userId, canEdit, ...(input.triggerId ? { triggerId: input.triggerId } : {}) });
   }

@@ -125,8 +125,9 @@ export function answerCommand(core: Bot, input: CommandInput, options: AnswerOpt
 
 /** The editor check and the Slack-edited notes a lookup needs, read before the card is built. */
 async function lookupFor(core: Bot, input: SlashCommandInput): Promise<CommandInput> {
-  await core.editedNotes?.refresh();
-  return { text: input.text, canEdit: await core.editors.isEditor(input.userId) };
+  // Both are reads on the way to Slack's 3-second acknowledgement, and independent: wait for them at once.
+  const [canEdit] = await Promise.all([core.editors.isEditor(input.userId), core.editedNotes?.refresh()]);
+  return { text: input.text, canEdit };
 }
 
 /**
